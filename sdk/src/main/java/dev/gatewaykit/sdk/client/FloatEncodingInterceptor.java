@@ -1,0 +1,61 @@
+package dev.gatewaykit.sdk.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Makes {@code POST …/embeddings} ask for {@code "encoding_format":"float"}: base64 breaks LiteLLM routes to Ollama
+ * or vLLM backends. Done on the wire because openai-java's {@code EmbeddingCreateParams} builder fills in
+ * {@code base64} itself, so a caller's params never arrive without it and an explicit base64 cannot be told from the
+ * default. Rewriting is invisible to openai-java callers, which decode float and base64 replies alike. A caller
+ * that really wants base64 on this route adds the header {@value #KEEP_ENCODING_HEADER}{@code : true} to the
+ * request (e.g. {@code putAdditionalHeader}); the header is removed before sending.
+ */
+public final class FloatEncodingInterceptor implements Interceptor {
+
+    /** Request header that keeps the caller's encoding; never sent upstream. */
+    public static final String KEEP_ENCODING_HEADER = "X-Gatewaykit-Keep-Encoding";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        if (request.header(KEEP_ENCODING_HEADER) != null) {
+            return chain.proceed(request.newBuilder().removeHeader(KEEP_ENCODING_HEADER).build());
+        }
+        RequestBody body = request.body();
+        if (!"POST".equals(request.method()) || body == null || !request.url().encodedPath().endsWith("/embeddings")
+                || !isJson(body.contentType()) || body.isOneShot()) {
+            return chain.proceed(request);
+        }
+        Buffer buffer = new Buffer();
+        body.writeTo(buffer);
+        JsonNode json;
+        try {
+            json = JSON.readTree(buffer.readByteArray());
+        } catch (IOException notJson) {
+            return chain.proceed(request);
+        }
+        if (!(json instanceof ObjectNode object) || "float".equals(object.path("encoding_format").asText())) {
+            return chain.proceed(request);
+        }
+        object.put("encoding_format", "float");
+        RequestBody floatBody = RequestBody.create(JSON.writeValueAsBytes(object), body.contentType());
+        return chain.proceed(request.newBuilder().post(floatBody).build());
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gatewaykit.sdk.client;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.Gateway;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.RouteSettings;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Composes a route's OkHttp client in one place: derived from the shared client with {@code newBuilder()} (same
+ * pool, same dispatcher) plus the route's interceptors, each doing one job. Later features (metrics, failover)
+ * add their interceptor here.
+ */
+final class RouteHttpClients {
+
+    private RouteHttpClients() {
+    }
+
+    static OkHttpClient forRoute(OkHttpClient shared, GatewaySettings settings, RouteSettings route) {
+        OkHttpClient.Builder builder = shared.newBuilder();
+        interceptors(settings, route).forEach(builder::addInterceptor);
+        route.timeout().ifPresent(builder::callTimeout);
+        return builder.build();
+    }
+
+    static List<Interceptor> interceptors(GatewaySettings settings, RouteSettings route) {
+        List<Interceptor> interceptors = new ArrayList<>();
+        if (route.keyless()) {
+            interceptors.add(new KeylessAuthorizationInterceptor());
+        }
+        interceptors.addAll(Gateway.of(route.gateway()).interceptors(settings, route));
+        if (!route.headers().isEmpty()) {
+            interceptors.add(new DefaultHeadersInterceptor(route.headers()));
+        }
+        if (route.role() == Role.EMBEDDINGS) {
+            interceptors.add(new FloatEncodingInterceptor());
+        }
+        return interceptors;
+    }
+}

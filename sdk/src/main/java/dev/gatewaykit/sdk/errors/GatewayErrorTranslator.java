@@ -1,0 +1,374 @@
+package dev.gatewaykit.sdk.errors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.core.ObjectMappers;
+import com.openai.errors.OpenAIServiceException;
+import dev.gatewaykit.sdk.gateway.Gateway;
+import dev.gatewaykit.sdk.gateway.GatewayFailure;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.RouteSettings;
+import dev.gatewaykit.sdk.settings.Secrets;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Explains failed calls: turns openai-java exceptions, I/O failures and raw HTTP responses into a
+ * {@link GatewayError} with a kind and a hint. Classification branches on status and {@code error.type} /
+ * {@code error.code}, not on message text, because LiteLLM's messages change between versions; the two
+ * exceptions are documented where they occur.
+ */
+public final class GatewayErrorTranslator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern KEY_LIKE = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
+    private static final Set<String> BUDGET = Set.of("budget_exceeded");
+    private static final Set<String> MODEL_DENIED = Set.of("key_model_access_denied", "team_model_access_denied",
+            "user_model_access_denied", "org_model_access_denied");
+    private static final Set<String> AUTH = Set.of("auth_error", "expired_key", "token_not_found_in_db",
+            "invalid_api_key", "authentication_error");
+    private static final List<String> KNOWN_REQUEST_ID_HEADERS =
+            List.of("x-litellm-call-id", "x-portkey-trace-id", "x-request-id");
+    private static final int MAX_MESSAGE = 500;
+
+    private GatewayErrorTranslator() {
+    }
+
+    /** Explains a failure of a call on {@code route}. */
+    public static GatewayError translate(Throwable failure, RouteSettings route) {
+        return translate(failure, route, null);
+    }
+
+    /**
+     * Explains a failure of a call on {@code route}; with the full settings the hint also says when the routes
+     * differ (the "embeddings work but LLM calls fail" situation).
+     */
+    public static GatewayError translate(Throwable failure, RouteSettings route, GatewaySettings settings) {
+        OpenAIServiceException service = find(failure, OpenAIServiceException.class);
+        GatewayError error;
+        if (service != null) {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(service.headers().asMap());
+            error = fromResponse(service.statusCode(), name -> first(headers, name), bodyOf(service), route);
+        } else {
+            error = fromIo(failure, route);
+        }
+        return settings == null ? error : withRouteComparison(error, route, settings);
+    }
+
+    /** Explains a raw HTTP error response received on {@code route} (health probes, custom calls). */
+    public static GatewayError translateResponse(int status, Map<String, List<String>> headers, String body,
+                                                 RouteSettings route) {
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        h.putAll(headers);
+        return fromResponse(status, name -> first(h, name), body, route);
+    }
+
+    // ---- responses -------------------------------------------------------------------------------------------
+
+    private static GatewayError fromResponse(int status, Function<String, String> header, String body,
+                                             RouteSettings route) {
+        GatewayFailure failure = parse(status, body, route);
+        String type = failure.type().orElse("").toLowerCase(Locale.ROOT);
+        String code = failure.code().orElse("").toLowerCase(Locale.ROOT);
+        GatewayErrorKind kind = classify(status, type, code, failure.message());
+        Gateway gateway = Gateway.of(route.gateway());
+        String hint = hint(kind, failure, route, header);
+        return new GatewayError(kind, route.role(), route.gateway(), route.origin(), status,
+                requestId(gateway, header), failure.message(), hint);
+    }
+
+    private static GatewayErrorKind classify(int status, String type, String code, String message) {
+        if (BUDGET.contains(type) || BUDGET.contains(code)) {
+            return GatewayErrorKind.BUDGET_EXCEEDED;
+        }
+        if (MODEL_DENIED.contains(type) || MODEL_DENIED.contains(code)) {
+            return GatewayErrorKind.MODEL_NOT_ALLOWED;
+        }
+        // Older LiteLLM answers "model not allowed" as a plain 401 auth_error: type and code are the same as for a
+        // bad key, so the frozen message of those releases is the only signal left.
+        if (status == 401 && message.toLowerCase(Locale.ROOT).contains("not allowed to access model")) {
+            return GatewayErrorKind.MODEL_NOT_ALLOWED;
+        }
+        if (status == 401 || status == 403 || AUTH.contains(type) || AUTH.contains(code)) {
+            return GatewayErrorKind.AUTHENTICATION;
+        }
+        if (status == 429) {
+            return GatewayErrorKind.RATE_LIMITED;
+        }
+        if (status >= 400 && status < 500) {
+            return GatewayErrorKind.BAD_REQUEST;
+        }
+        return GatewayErrorKind.UPSTREAM;
+    }
+
+    private static GatewayFailure parse(int status, String body, RouteSettings route) {
+        String type = null;
+        String code = null;
+        String message = null;
+        boolean gatewayOwn = false;
+        try {
+            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
+            if (json != null && json.isObject()) {
+                JsonNode error = json.get("error");
+                if (error != null && error.isObject()) {
+                    type = text(error.get("type"));
+                    code = text(error.get("code"));
+                    message = text(error.get("message"));
+                } else if (error != null && error.isTextual()) {
+                    message = error.asText();
+                } else if ("failure".equals(text(json.get("status")))) {
+                    message = text(json.get("message"));
+                    gatewayOwn = true;
+                } else if (json.has("detail")) {
+                    message = text(json.get("detail"));
+                } else if (json.has("message") || json.has("type") || json.has("code")) {
+                    // openai-java's exceptions expose the inner "error" object as their body
+                    type = text(json.get("type"));
+                    code = text(json.get("code"));
+                    message = text(json.get("message"));
+                }
+            }
+        } catch (IOException notJson) {
+            // plain-text bodies are shown as they are
+        }
+        if (message == null) {
+            message = body == null || body.isBlank() ? "HTTP " + status + " with an empty body" : body;
+        }
+        return new GatewayFailure(OptionalInt.of(status), Optional.ofNullable(type), Optional.ofNullable(code),
+                mask(message, route), gatewayOwn);
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        // LiteLLM sends code as a string ("401"), OpenAI as a string or null, and some messages are JSON objects.
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    private static String hint(GatewayErrorKind kind, GatewayFailure failure, RouteSettings route,
+                               Function<String, String> header) {
+        Gateway gateway = Gateway.of(route.gateway());
+        int status = failure.status().orElse(0);
+        String key = route.apiKey().map(Object::toString).orElse("(none)");
+        switch (kind) {
+            case MODEL_NOT_ALLOWED:
+                return "The key " + key + " is valid but may not use " + route.model().map(m -> "model " + m)
+                        .orElse("this model") + ". Add the model (or a wildcard such as openai/*) to the key's allowed"
+                        + " models (LiteLLM: POST /key/update or the UI), or call a model the key allows.";
+            case BUDGET_EXCEEDED:
+                return "The budget of the key " + key + " (or of its team or user) is spent. Raise max_budget"
+                        + " (LiteLLM: POST /key/update) or wait for budget_duration to reset it.";
+            case RATE_LIMITED:
+                String wait = Optional.ofNullable(header.apply("retry-after-ms")).map(ms -> ms + " ms")
+                        .or(() -> Optional.ofNullable(header.apply("retry-after")).map(s -> s + " s")).orElse(null);
+                return "Too many requests" + (wait == null ? "" : "; the gateway asked to wait " + wait)
+                        + ". The client retries with back-off (OPENAI_MAX_RETRIES); lower concurrency or raise the"
+                        + " key's rpm/tpm limits.";
+            default:
+                break;
+        }
+        // The provider SDK inside LiteLLM raises this when the proxy has no provider key; it carries no error type
+        // of its own, so its (stable, OpenAI Python SDK) text is matched here.
+        if (status >= 500 && failure.message().contains("api_key client option must be set")) {
+            return "The proxy has no provider key for this model: set the provider's key (e.g. OPENAI_API_KEY) in the"
+                    + " proxy's own environment (its .env or docker-compose.yml) and restart it. This application's"
+                    + " key " + key + " is the proxy's virtual key and is not passed on to the provider.";
+        }
+        Optional<String> specific = gateway.hint(failure, route);
+        if (specific.isPresent()) {
+            return specific.get();
+        }
+        switch (kind) {
+            case AUTHENTICATION:
+                if (route.keyless()) {
+                    return "This route sends no Authorization header (keyless), but " + route.origin() + " wants a"
+                            + " key: set " + "OPENAI_" + route.role().envName() + "_API_KEY, or remove OPENAI_"
+                            + route.role().envName() + "_AUTH=none.";
+                }
+                return "The server rejected the key " + key + " (from " + source(route, "apiKey") + "). Check that"
+                        + " the key belongs to " + route.origin() + " and has not expired.";
+            case BAD_REQUEST:
+                if (status == 404 && !route.baseUrl().endsWith("/v1")) {
+                    return "Nothing at this path: most OpenAI-compatible servers serve the API under /v1; try "
+                            + route.baseUrl() + "/v1 (" + source(route, "baseUrl") + ").";
+                }
+                if (status == 404) {
+                    return "Nothing at this path or no such model on " + route.origin() + ": check the model name"
+                            + route.model().map(m -> " (" + m + ")").orElse("") + " and the base URL.";
+                }
+                return "The gateway refused the request as invalid; the message above names the parameter.";
+            default:
+                String id = requestId(gateway, header);
+                return "The gateway or the provider behind it failed (HTTP " + status + "); the client retried per"
+                        + " OPENAI_MAX_RETRIES. Look the call up in the gateway's logs"
+                        + (id == null ? "." : " by request id " + id + ".");
+        }
+    }
+
+    // ---- I/O failures ----------------------------------------------------------------------------------------
+
+    private static GatewayError fromIo(Throwable failure, RouteSettings route) {
+        String origin = route.origin();
+        String probe = route.gateway() == GatewayKind.LITELLM || route.gateway() == GatewayKind.GENERIC
+                ? "curl " + origin + "/health/liveliness" + (route.gateway() == GatewayKind.GENERIC
+                ? " (LiteLLM) or curl " + route.baseUrl() + "/models" : "")
+                : "curl " + Gateway.of(route.gateway()).healthUrl(route);
+        String container = " Inside a container, localhost is the container itself, not the host: use"
+                + " host.docker.internal or the compose service name.";
+        GatewayErrorKind kind;
+        String hint;
+        if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
+            kind = GatewayErrorKind.UNREACHABLE;
+            hint = "Connection refused by " + origin + ": is the proxy running? Try " + probe + "." + container;
+        } else if (find(failure, UnknownHostException.class) != null) {
+            kind = GatewayErrorKind.UNREACHABLE;
+            hint = "The host of " + origin + " does not resolve: check the spelling of the base URL ("
+                    + source(route, "baseUrl") + ")." + container;
+        } else if (find(failure, SSLException.class) != null) {
+            kind = GatewayErrorKind.UNREACHABLE;
+            hint = "TLS handshake with " + origin + " failed: use http:// for a plain-HTTP proxy, or trust its"
+                    + " certificate.";
+        } else if (isConnectTimeout(failure)) {
+            kind = GatewayErrorKind.UNREACHABLE;
+            hint = "No connection to " + origin + " within OPENAI_CONNECT_TIMEOUT: a firewall or a wrong host or"
+                    + " port. Try " + probe + "." + container;
+        } else if (find(failure, InterruptedIOException.class) != null) {
+            kind = GatewayErrorKind.UPSTREAM;
+            hint = "No complete answer from " + origin + " in time (OPENAI_READ_TIMEOUT / OPENAI_TIMEOUT"
+                    + ", or OPENAI_" + route.role().envName() + "_TIMEOUT): raise the timeout for slow models, or"
+                    + " check the gateway's upstream.";
+        } else if (find(failure, IOException.class) != null) {
+            kind = GatewayErrorKind.UPSTREAM;
+            hint = "The connection to " + origin + " broke mid-call: check the gateway's logs and any proxy or load"
+                    + " balancer in between.";
+        } else {
+            kind = GatewayErrorKind.UPSTREAM;
+            hint = "An unexpected failure; the message names it.";
+        }
+        return new GatewayError(kind, route.role(), route.gateway(), origin, null, null,
+                mask(describe(failure), route), hint);
+    }
+
+    private static boolean isConnectTimeout(Throwable failure) {
+        SocketTimeoutException timeout = find(failure, SocketTimeoutException.class);
+        return timeout != null && String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+    }
+
+    private static String describe(Throwable failure) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = failure; t != null && parts.size() < 4; t = t.getCause()) {
+            parts.add(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return String.join(" <- ", parts);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private static GatewayError withRouteComparison(GatewayError error, RouteSettings route,
+                                                    GatewaySettings settings) {
+        if (error.kind() != GatewayErrorKind.AUTHENTICATION && error.kind() != GatewayErrorKind.UNREACHABLE
+                && error.kind() != GatewayErrorKind.MODEL_NOT_ALLOWED && error.kind() != GatewayErrorKind.BAD_REQUEST) {
+            return error;
+        }
+        List<String> others = new ArrayList<>();
+        for (RouteSettings other : settings.routes().values()) {
+            if (other.role() != route.role() && !other.origin().equals(route.origin())) {
+                others.add(other.role() + " goes to " + other.origin() + " (" + source(other, "baseUrl") + ")");
+            }
+        }
+        if (others.isEmpty()) {
+            return error;
+        }
+        String hint = error.hint() + " Routes differ: " + route.role() + " goes to " + route.origin() + " ("
+                + source(route, "baseUrl") + "), while " + String.join(" and ", others) + ". Embeddings use"
+                + " OPENAI_INTERNAL_BASE_URL, LLM and CODEX use OPENAI_BASE_URL: if one works and the other fails,"
+                + " point both at the same proxy, or leave OPENAI_INTERNAL_BASE_URL empty so embeddings follow"
+                + " OPENAI_BASE_URL.";
+        return new GatewayError(error.kind(), error.role().orElse(null), error.gateway(), error.origin(),
+                error.status().isPresent() ? error.status().getAsInt() : null, error.requestId().orElse(null),
+                error.message(), hint);
+    }
+
+    private static String source(RouteSettings route, String key) {
+        RouteSettings.ValueSource source = route.sources().get(key);
+        return source == null ? "not configured" : "set by " + source;
+    }
+
+    private static String requestId(Gateway gateway, Function<String, String> header) {
+        for (String name : gateway.requestIdHeaders()) {
+            String value = header.apply(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        for (String name : KNOWN_REQUEST_ID_HEADERS) {
+            String value = header.apply(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String bodyOf(OpenAIServiceException e) {
+        try {
+            return ObjectMappers.jsonMapper().writeValueAsString(e.body());
+        } catch (IOException | RuntimeException unserialisable) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    static String mask(String message, RouteSettings route) {
+        String masked = message;
+        Optional<String> key = route.apiKey().map(k -> k.reveal());
+        if (key.isPresent() && !key.get().isEmpty()) {
+            masked = masked.replace(key.get(), Secrets.mask(key.get()));
+        }
+        Matcher m = KEY_LIKE.matcher(masked);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(Secrets.mask(m.group())));
+        }
+        m.appendTail(sb);
+        String result = sb.toString();
+        return result.length() > MAX_MESSAGE ? result.substring(0, MAX_MESSAGE) + "…" : result;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

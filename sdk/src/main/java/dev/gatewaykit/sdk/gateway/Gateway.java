@@ -1,0 +1,76 @@
+package dev.gatewaykit.sdk.gateway;
+
+import dev.gatewaykit.sdk.client.DefaultHeadersInterceptor;
+import dev.gatewaykit.sdk.client.GatewayRequestContext;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.RouteSettings;
+import okhttp3.Interceptor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the product knows about one kind of gateway: the headers it wants, how request attribution is expressed,
+ * its cheap health endpoint, the header carrying its request id and what its errors mean. One implementation per
+ * {@link GatewayKind}, so gateway knowledge never spreads as {@code if} chains.
+ */
+public interface Gateway {
+
+    /** The kind this implementation describes. */
+    GatewayKind kind();
+
+    /** The implementation for a kind. */
+    static Gateway of(GatewayKind kind) {
+        return switch (kind) {
+            case OPENAI -> OpenAiGateway.INSTANCE;
+            case LITELLM -> LiteLlmGateway.INSTANCE;
+            case PORTKEY -> PortkeyGateway.INSTANCE;
+            case GENERIC -> GenericGateway.INSTANCE;
+        };
+    }
+
+    /** Headers this gateway needs on every call of a route (e.g. Portkey's key, config and provider). */
+    default Map<String, String> routeHeaders(GatewaySettings settings, RouteSettings route) {
+        return Map.of();
+    }
+
+    /** How this gateway expresses attribution (user, tags, metadata, trace id) for a merged context. */
+    default Map<String, String> attributionHeaders(GatewayRequestContext context) {
+        return Map.of();
+    }
+
+    /**
+     * The OkHttp interceptors this gateway adds to a route's client: its route headers, then the attribution
+     * defaults from settings. Both only add what a request lacks, so per-request values win.
+     */
+    default List<Interceptor> interceptors(GatewaySettings settings, RouteSettings route) {
+        List<Interceptor> interceptors = new ArrayList<>();
+        Map<String, String> routeHeaders = routeHeaders(settings, route);
+        if (!routeHeaders.isEmpty()) {
+            interceptors.add(new DefaultHeadersInterceptor(routeHeaders));
+        }
+        Map<String, String> attribution = attributionHeaders(GatewayRequestContext.defaults(settings));
+        if (!attribution.isEmpty()) {
+            interceptors.add(new DefaultHeadersInterceptor(attribution));
+        }
+        return interceptors;
+    }
+
+    /** The cheap, never-billable health URL of a route. */
+    String healthUrl(RouteSettings route);
+
+    /** Whether the health request must carry the route's credentials (model listings do; liveliness does not). */
+    default boolean healthNeedsCredentials() {
+        return true;
+    }
+
+    /** Response headers carrying this gateway's request id, most specific first. */
+    List<String> requestIdHeaders();
+
+    /** A gateway-specific explanation of a failed call, when this gateway knows better than the generic one. */
+    default Optional<String> hint(GatewayFailure failure, RouteSettings route) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.gatewaykit.sdk.settings;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolved configuration of all three routes plus the shared transport settings. Immutable; obtain it with
+ * {@link #resolve(SettingsSources)}, {@link #fromEnvironment()} or {@link #builder()}.
+ */
+public final class GatewaySettings {
+
+    /** Defaults used when nothing is configured. */
+    static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
+    static final int DEFAULT_MAX_RETRIES = 2;
+
+    private final SettingsSources sources;
+    private final Map<String, String> explicitValues;
+    private final Map<Role, RouteSettings> routes;
+    @NotNull
+    @DurationMin(millis = 1, message = "must be positive")
+    private final Duration connectTimeout;
+    @NotNull
+    @DurationMin(millis = 1, message = "must be positive")
+    private final Duration readTimeout;
+    @NotNull
+    @DurationMin(millis = 1, message = "must be positive")
+    private final Duration callTimeout;
+    @PositiveOrZero
+    @Max(value = 10, message = "must be at most 10")
+    private final int maxRetries;
+    private final String organization;
+    private final String project;
+    private final Map<@Pattern(regexp = HttpTokens.HEADER_NAME, message = "is not a valid header name") String,
+            @NotNull String> headers;
+    @Valid
+    private final ProxySettings proxy;
+    private final PortkeySettings portkey;
+    private final LiteLlmSettings litellm;
+    private final List<SettingsWarning> warnings;
+    private final Map<String, RouteSettings.ValueSource> valueSources;
+
+    GatewaySettings(SettingsSources sources, Map<String, String> explicitValues, Map<Role, RouteSettings> routes,
+                    Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxRetries,
+                    String organization, String project, Map<String, String> headers, ProxySettings proxy,
+                    PortkeySettings portkey, LiteLlmSettings litellm, List<SettingsWarning> warnings,
+                    Map<String, RouteSettings.ValueSource> valueSources) {
+        this.sources = sources;
+        this.explicitValues = Map.copyOf(explicitValues);
+        this.routes = Collections.unmodifiableMap(new EnumMap<>(routes));
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.callTimeout = callTimeout;
+        this.maxRetries = maxRetries;
+        this.organization = organization;
+        this.project = project;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.proxy = proxy;
+        this.portkey = portkey;
+        this.litellm = litellm;
+        this.warnings = List.copyOf(warnings);
+        this.valueSources = Collections.unmodifiableMap(new LinkedHashMap<>(valueSources));
+    }
+
+    /**
+     * Resolves every route from the given layers: precedence, blank-means-unset, URL rule, key rule, gateway
+     * detection and validation. Throws {@link GatewaySettingsException} listing every problem at once.
+     */
+    public static GatewaySettings resolve(SettingsSources sources) {
+        return new SettingsResolver(sources, Map.of()).resolve();
+    }
+
+    /**
+     * Resolves without throwing, for diagnosis: the settings as far as they could be resolved (routes with a
+     * problem still show what was found) and every problem. Only use {@link SettingsReport#settings()} to call
+     * gateways when {@link SettingsReport#ok()}.
+     */
+    public static SettingsReport inspect(SettingsSources sources) {
+        return new SettingsResolver(sources, Map.of()).inspect();
+    }
+
+    /** {@code resolve(SettingsSources.defaults())}: environment, system properties, ./.env, ./.env.default. */
+    public static GatewaySettings fromEnvironment() {
+        return resolve(SettingsSources.defaults());
+    }
+
+    /** A builder whose explicit values sit above {@link SettingsSources#defaults()} (replace with {@code sources}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder with this configuration's layers and explicit values. */
+    public Builder toBuilder() {
+        Builder b = new Builder().sources(sources);
+        b.values.putAll(explicitValues);
+        return b;
+    }
+
+    /** The route of one role. */
+    public RouteSettings route(Role role) {
+        return routes.get(role);
+    }
+
+    /** All routes, in role order. */
+    public Map<Role, RouteSettings> routes() {
+        return routes;
+    }
+
+    /** TCP connect timeout of the shared client. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Read timeout of the shared client. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** Whole-call timeout (per attempt) of the shared client. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** How often failed calls are retried. */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** {@code OpenAI-Organization}, if set. */
+    public Optional<String> organization() {
+        return Optional.ofNullable(organization);
+    }
+
+    /** {@code OpenAI-Project}, if set. */
+    public Optional<String> project() {
+        return Optional.ofNullable(project);
+    }
+
+    /** Extra headers for every route ({@code OPENAI_HEADERS}). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The outbound HTTP proxy, if configured. */
+    public Optional<ProxySettings> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** Portkey headers. */
+    public PortkeySettings portkey() {
+        return portkey;
+    }
+
+    /** LiteLLM attribution defaults. */
+    public LiteLlmSettings litellm() {
+        return litellm;
+    }
+
+    /** Things allowed but probably unintended (keys masked). */
+    public List<SettingsWarning> warnings() {
+        return warnings;
+    }
+
+    /** Where every configured value came from, keyed by variable name. */
+    public Map<String, RouteSettings.ValueSource> valueSources() {
+        return valueSources;
+    }
+
+    /** The layers this configuration was resolved from. */
+    public SettingsSources sources() {
+        return sources;
+    }
+
+    /** A multi-line table: role, gateway, URL, model, masked key and where each came from. */
+    public String routingTable() {
+        return RoutingTable.format(routes.values());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GatewaySettings g && routes.equals(g.routes) && connectTimeout.equals(g.connectTimeout)
+                && readTimeout.equals(g.readTimeout) && callTimeout.equals(g.callTimeout)
+                && maxRetries == g.maxRetries && Objects.equals(organization, g.organization)
+                && Objects.equals(project, g.project) && headers.equals(g.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(routes, connectTimeout, readTimeout, callTimeout, maxRetries, organization, project,
+                headers);
+    }
+
+    @Override
+    public String toString() {
+        return "GatewaySettings[routes=" + routes.values() + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", maxRetries=" + maxRetries
+                + ", organization=" + organization + ", project=" + project + ", headers=" + headers.keySet()
+                + ", proxy=" + proxy + ", portkey=" + portkey + ", litellm=" + litellm + "]";
+    }
+
+    /**
+     * Explicit values that win over every layer (the "builder" layer), resolved with the same rules as the
+     * environment. Values are given as strings, exactly as in an environment variable.
+     */
+    public static final class Builder {
+        private SettingsSources sources;
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The layers below the explicit values; default {@link SettingsSources#defaults()}. */
+        public Builder sources(SettingsSources sources) {
+            this.sources = Objects.requireNonNull(sources);
+            return this;
+        }
+
+        /** Sets any setting; null removes it. */
+        public Builder set(Setting setting, String value) {
+            if (value == null) {
+                values.remove(setting.variable());
+            } else {
+                values.put(setting.variable(), value);
+            }
+            return this;
+        }
+
+        /** {@code OPENAI_BASE_URL}. */
+        public Builder baseUrl(String url) {
+            return set(Setting.BASE_URL, url);
+        }
+
+        /** {@code OPENAI_API_KEY}. */
+        public Builder apiKey(String key) {
+            return set(Setting.API_KEY, key);
+        }
+
+        /** {@code OPENAI_INTERNAL_BASE_URL}. */
+        public Builder internalBaseUrl(String url) {
+            return set(Setting.INTERNAL_BASE_URL, url);
+        }
+
+        /** {@code OPENAI_INTERNAL_API_KEY}. */
+        public Builder internalApiKey(String key) {
+            return set(Setting.INTERNAL_API_KEY, key);
+        }
+
+        /** {@code OPENAI_GATEWAY}; null means auto. */
+        public Builder gateway(GatewayKind kind) {
+            return set(Setting.GATEWAY, kind == null ? null : kind.id());
+        }
+
+        /** {@code OPENAI_<ROLE>_BASE_URL}. */
+        public Builder baseUrl(Role role, String url) {
+            return set(Setting.roleBaseUrl(role), url);
+        }
+
+        /** {@code OPENAI_<ROLE>_API_KEY}. */
+        public Builder apiKey(Role role, String key) {
+            return set(Setting.roleApiKey(role), key);
+        }
+
+        /** {@code OPENAI_<ROLE>_MODEL}. */
+        public Builder model(Role role, String model) {
+            return set(Setting.roleModel(role), model);
+        }
+
+        /** Resolves and validates. */
+        public GatewaySettings build() {
+            SettingsSources base = sources == null ? SettingsSources.defaults() : sources;
+            return new SettingsResolver(base, values).resolve();
+        }
+    }
+}

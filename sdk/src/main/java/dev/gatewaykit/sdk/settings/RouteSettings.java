@@ -1,0 +1,252 @@
+package dev.gatewaykit.sdk.settings;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Where one role's calls go and how they are authenticated: the resolved, immutable route of a {@link Role}. */
+public final class RouteSettings {
+
+    /**
+     * Where a value came from.
+     *
+     * @param variable the variable that supplied it
+     * @param layer    the source name ("env", ".env", ...), or "default" / "derived"
+     */
+    public record ValueSource(String variable, String layer) {
+        @Override
+        public String toString() {
+            return variable + " (" + layer + ")";
+        }
+    }
+
+    private final Role role;
+    private final GatewayKind gateway;
+    private final String baseUrl;
+    private final ApiKey apiKey;
+    private final boolean keyless;
+    @Pattern(regexp = "\\S+", message = "must not contain whitespace")
+    private final String model;
+    private final Map<@Pattern(regexp = HttpTokens.HEADER_NAME, message = "is not a valid header name") String,
+            @NotNull String> headers;
+    @DurationMin(millis = 1, message = "must be positive")
+    private final Duration timeout;
+    private final Map<String, ValueSource> sources;
+
+    private RouteSettings(Builder b) {
+        this.role = Objects.requireNonNull(b.role, "role");
+        this.gateway = Objects.requireNonNull(b.gateway, "gateway");
+        this.baseUrl = normaliseUrl(Objects.requireNonNull(b.baseUrl, "baseUrl"));
+        this.apiKey = b.apiKey;
+        this.keyless = b.keyless;
+        this.model = b.model;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.timeout = b.timeout;
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(b.sources));
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this route's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder().role(role).gateway(gateway).baseUrl(baseUrl).keyless(keyless)
+                .model(model).headers(headers).timeout(timeout);
+        b.apiKey = apiKey;
+        b.sources.putAll(sources);
+        return b;
+    }
+
+    /** Trims and strips one trailing slash. */
+    static String normaliseUrl(String url) {
+        String u = url.strip();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+
+    /** The role this route serves. */
+    public Role role() {
+        return role;
+    }
+
+    /** The gateway kind (explicit or detected). */
+    public GatewayKind gateway() {
+        return gateway;
+    }
+
+    /** The base URL, normalised without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@code scheme://host[:port]} of the base URL (default ports omitted, user info never included). */
+    public String origin() {
+        return originOf(baseUrl);
+    }
+
+    static String originOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return url;
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
+                    || (scheme.equals("https") && port == 443);
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    /** The key sent as {@code Authorization: Bearer}; empty for keyless routes. */
+    public Optional<ApiKey> apiKey() {
+        return keyless ? Optional.empty() : Optional.ofNullable(apiKey);
+    }
+
+    /** Whether no {@code Authorization} header is sent (Portkey with its own key, or {@code auth=none}). */
+    public boolean keyless() {
+        return keyless;
+    }
+
+    /** The default model of this role, if configured. */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** Extra headers: {@code OPENAI_HEADERS} overridden by {@code OPENAI_<ROLE>_HEADERS}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The whole-call timeout of this role, when it differs from the global one. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** Where each value came from, keyed by "baseUrl", "apiKey", "model", "gateway". */
+    public Map<String, ValueSource> sources() {
+        return sources;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RouteSettings r && role == r.role && gateway == r.gateway && baseUrl.equals(r.baseUrl)
+                && Objects.equals(apiKey, r.apiKey) && keyless == r.keyless && Objects.equals(model, r.model)
+                && headers.equals(r.headers) && Objects.equals(timeout, r.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "RouteSettings[role=" + role + ", gateway=" + gateway.id() + ", baseUrl=" + baseUrl
+                + ", apiKey=" + (keyless ? "(keyless)" : apiKey == null ? "(none)" : apiKey.masked())
+                + ", model=" + (model == null ? "-" : model) + ", headers=" + headers.keySet()
+                + (timeout == null ? "" : ", timeout=" + timeout) + "]";
+    }
+
+    /** Builds {@link RouteSettings}; no validation here (that belongs to {@link GatewaySettings#resolve}). */
+    public static final class Builder {
+        private Role role;
+        private GatewayKind gateway = GatewayKind.GENERIC;
+        private String baseUrl;
+        private ApiKey apiKey;
+        private boolean keyless;
+        private String model;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Duration timeout;
+        private final Map<String, ValueSource> sources = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The role. */
+        public Builder role(Role role) {
+            this.role = role;
+            return this;
+        }
+
+        /** The gateway kind. */
+        public Builder gateway(GatewayKind gateway) {
+            this.gateway = gateway;
+            return this;
+        }
+
+        /** The base URL (normalised on build). */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The key, or null for none. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
+            return this;
+        }
+
+        /** The key, or null for none. */
+        public Builder apiKey(ApiKey apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Whether no {@code Authorization} header is sent. */
+        public Builder keyless(boolean keyless) {
+            this.keyless = keyless;
+            return this;
+        }
+
+        /** The default model, or null. */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Replaces the extra headers. */
+        public Builder headers(Map<String, String> headers) {
+            this.headers.clear();
+            this.headers.putAll(headers);
+            return this;
+        }
+
+        /** Adds one extra header. */
+        public Builder putHeader(String name, String value) {
+            this.headers.put(name, value);
+            return this;
+        }
+
+        /** The whole-call timeout, or null for the global one. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Records where a value came from. */
+        public Builder source(String key, ValueSource source) {
+            this.sources.put(key, source);
+            return this;
+        }
+
+        /** The immutable route. */
+        public RouteSettings build() {
+            return new RouteSettings(this);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.gatewaykit.sdk.settings;
+
+import dev.gatewaykit.sdk.Role;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one table of settings: every variable the product reads, with its environment name, its property name
+ * and whether it holds a secret. Environment names and property names correspond one to one, so the same
+ * names work in the process environment, {@code .env} files, JVM system properties and Spring.
+ */
+public final class Setting {
+
+    /** What a setting's value is, so parsing and masking can be decided from the table. */
+    public enum Type {
+        /** An http(s) URL. */
+        URL,
+        /** A secret. */
+        SECRET,
+        /** Free text. */
+        TEXT,
+        /** A duration such as {@code 30s}, {@code 500ms} or {@code PT30S}. */
+        DURATION,
+        /** A non-negative whole number. */
+        INTEGER,
+        /** {@code name=value,name2=value2}. */
+        MAP,
+        /** {@code a,b,c}. */
+        LIST,
+        /** {@code true} or {@code false}. */
+        BOOLEAN
+    }
+
+    /** The per-role settings; combine with a {@link Role} through {@link #forRole(Role, RoleSetting)}. */
+    public enum RoleSetting {
+        /** {@code OPENAI_<ROLE>_BASE_URL}. */
+        BASE_URL("BASE_URL", "base-url", Type.URL, "base URL of this role, overriding the route's URL"),
+        /** {@code OPENAI_<ROLE>_API_KEY}. */
+        API_KEY("API_KEY", "api-key", Type.SECRET, "key for this role only"),
+        /** {@code OPENAI_<ROLE>_MODEL}. */
+        MODEL("MODEL", "model", Type.TEXT, "default model name for this role"),
+        /** {@code OPENAI_<ROLE>_AUTH}. */
+        AUTH("AUTH", "auth", Type.TEXT, "bearer (default) or none: none sends no Authorization header"),
+        /** {@code OPENAI_<ROLE>_TIMEOUT}. */
+        TIMEOUT("TIMEOUT", "timeout", Type.DURATION, "whole-call timeout for this role"),
+        /** {@code OPENAI_<ROLE>_HEADERS}. */
+        HEADERS("HEADERS", "headers", Type.MAP, "extra headers for this role, over OPENAI_HEADERS");
+
+        private final String envSuffix;
+        private final String propertySuffix;
+        private final Type type;
+        private final String description;
+
+        RoleSetting(String envSuffix, String propertySuffix, Type type, String description) {
+            this.envSuffix = envSuffix;
+            this.propertySuffix = propertySuffix;
+            this.type = type;
+            this.description = description;
+        }
+    }
+
+    private static final List<Setting> GLOBAL = new ArrayList<>();
+
+    /** Public route (LLM, CODEX). */
+    public static final Setting BASE_URL = global("OPENAI_BASE_URL", "openai.base-url", Type.URL,
+            "https://api.openai.com/v1", "public route (LLM and CODEX)");
+    /** Key for the public route. */
+    public static final Setting API_KEY = global("OPENAI_API_KEY", "openai.api-key", Type.SECRET,
+            null, "key for the public route: a provider key or a proxy virtual key");
+    /** Internal route (EMBEDDINGS). */
+    public static final Setting INTERNAL_BASE_URL = global("OPENAI_INTERNAL_BASE_URL", "openai.internal-base-url",
+            Type.URL, "the resolved OPENAI_BASE_URL", "internal route (EMBEDDINGS)");
+    /** Key for the internal route. */
+    public static final Setting INTERNAL_API_KEY = global("OPENAI_INTERNAL_API_KEY", "openai.internal-api-key",
+            Type.SECRET, "OPENAI_API_KEY when the internal URL has the same origin", "key for the internal route");
+    /** Gateway kind or {@code auto}. */
+    public static final Setting GATEWAY = global("OPENAI_GATEWAY", "openai.gateway", Type.TEXT, "auto",
+            "auto, openai, litellm, portkey or generic");
+    /** Extra headers on every route. */
+    public static final Setting HEADERS = global("OPENAI_HEADERS", "openai.headers", Type.MAP, null,
+            "extra headers for every route, name=value,name2=value2");
+    /** OpenAI organization header. */
+    public static final Setting ORG_ID = global("OPENAI_ORG_ID", "openai.org-id", Type.TEXT, null,
+            "OpenAI-Organization header");
+    /** OpenAI project header. */
+    public static final Setting PROJECT_ID = global("OPENAI_PROJECT_ID", "openai.project-id", Type.TEXT, null,
+            "OpenAI-Project header");
+    /** TCP connect timeout. */
+    public static final Setting CONNECT_TIMEOUT = global("OPENAI_CONNECT_TIMEOUT", "openai.connect-timeout",
+            Type.DURATION, "10s", "TCP connect timeout");
+    /** Read timeout (longest silence while reading a response, including between stream events). */
+    public static final Setting READ_TIMEOUT = global("OPENAI_READ_TIMEOUT", "openai.read-timeout", Type.DURATION,
+            "10m", "longest silence while reading a response (also between stream events)");
+    /** Whole-call timeout. */
+    public static final Setting TIMEOUT = global("OPENAI_TIMEOUT", "openai.timeout", Type.DURATION, "10m",
+            "whole-call timeout, per attempt");
+    /** Retries on 408/409/429/5xx and I/O errors. */
+    public static final Setting MAX_RETRIES = global("OPENAI_MAX_RETRIES", "openai.max-retries", Type.INTEGER, "2",
+            "retries on 408/409/429/5xx and connection errors (honours retry-after-ms)");
+    /** HTTP proxy host. */
+    public static final Setting PROXY_HOST = global("OPENAI_PROXY_HOST", "openai.proxy.host", Type.TEXT, null,
+            "outbound HTTP proxy host");
+    /** HTTP proxy port. */
+    public static final Setting PROXY_PORT = global("OPENAI_PROXY_PORT", "openai.proxy.port", Type.INTEGER, "8080",
+            "outbound HTTP proxy port");
+    /** HTTP proxy user. */
+    public static final Setting PROXY_USERNAME = global("OPENAI_PROXY_USERNAME", "openai.proxy.username", Type.TEXT,
+            null, "outbound HTTP proxy user name");
+    /** HTTP proxy password. */
+    public static final Setting PROXY_PASSWORD = global("OPENAI_PROXY_PASSWORD", "openai.proxy.password",
+            Type.SECRET, null, "outbound HTTP proxy password");
+    /** Portkey API key ({@code x-portkey-api-key}); makes Portkey routes keyless. */
+    public static final Setting PORTKEY_API_KEY = global("PORTKEY_API_KEY", "openai.portkey.api-key", Type.SECRET,
+            null, "x-portkey-api-key; with it, Portkey routes need no Authorization");
+    /** Portkey config id or JSON ({@code x-portkey-config}). */
+    public static final Setting PORTKEY_CONFIG = global("PORTKEY_CONFIG", "openai.portkey.config", Type.TEXT, null,
+            "x-portkey-config: config id (pc-...) or inline JSON");
+    /** Portkey provider ({@code x-portkey-provider}). */
+    public static final Setting PORTKEY_PROVIDER = global("PORTKEY_PROVIDER", "openai.portkey.provider", Type.TEXT,
+            null, "x-portkey-provider, when models are not written as @slug/model");
+    /** Portkey metadata ({@code x-portkey-metadata}). */
+    public static final Setting PORTKEY_METADATA = global("PORTKEY_METADATA", "openai.portkey.metadata", Type.MAP,
+            null, "x-portkey-metadata entries, name=value,name2=value2");
+    /** LiteLLM tags ({@code x-litellm-tags}). */
+    public static final Setting LITELLM_TAGS = global("OPENAI_LITELLM_TAGS", "openai.litellm.tags", Type.LIST, null,
+            "x-litellm-tags, comma separated");
+    /** LiteLLM end user ({@code x-litellm-end-user-id}). */
+    public static final Setting LITELLM_END_USER_ID = global("OPENAI_LITELLM_END_USER_ID",
+            "openai.litellm.end-user-id", Type.TEXT, null, "x-litellm-end-user-id");
+    /** Reserved for direct-provider failover (not read yet). */
+    public static final Setting FAILOVER_ENABLED = global("OPENAI_FAILOVER_ENABLED", "openai.failover.enabled",
+            Type.BOOLEAN, "false", "reserved: direct-provider failover");
+    /** Reserved for direct-provider failover (not read yet). */
+    public static final Setting FAILOVER_BASE_URL = global("OPENAI_FAILOVER_BASE_URL", "openai.failover.base-url",
+            Type.URL, "https://api.openai.com/v1", "reserved: failover origin");
+    /** Reserved for direct-provider failover (not read yet). */
+    public static final Setting FAILOVER_API_KEY = global("OPENAI_FAILOVER_API_KEY", "openai.failover.api-key",
+            Type.SECRET, null, "reserved: key for the failover origin only");
+
+    private static final Map<Role, Map<RoleSetting, Setting>> PER_ROLE = new EnumMap<>(Role.class);
+
+    static {
+        for (Role role : Role.values()) {
+            Map<RoleSetting, Setting> settings = new EnumMap<>(RoleSetting.class);
+            for (RoleSetting rs : RoleSetting.values()) {
+                settings.put(rs, new Setting("OPENAI_" + role.envName() + "_" + rs.envSuffix,
+                        "openai." + role.propertyName() + "." + rs.propertySuffix, rs.type, null,
+                        role.propertyName() + ": " + rs.description, role));
+            }
+            PER_ROLE.put(role, Collections.unmodifiableMap(settings));
+        }
+    }
+
+    private final String variable;
+    private final String property;
+    private final Type type;
+    private final String defaultDescription;
+    private final String description;
+    private final Role role;
+
+    private Setting(String variable, String property, Type type, String defaultDescription, String description,
+                    Role role) {
+        this.variable = variable;
+        this.property = property;
+        this.type = type;
+        this.defaultDescription = defaultDescription;
+        this.description = description;
+        this.role = role;
+    }
+
+    private static Setting global(String variable, String property, Type type, String defaultDescription,
+                                  String description) {
+        Setting setting = new Setting(variable, property, type, defaultDescription, description, null);
+        GLOBAL.add(setting);
+        return setting;
+    }
+
+    /** The role-scoped setting, e.g. {@code OPENAI_LLM_BASE_URL} / {@code openai.llm.base-url}. */
+    public static Setting forRole(Role role, RoleSetting setting) {
+        return PER_ROLE.get(Objects.requireNonNull(role)).get(Objects.requireNonNull(setting));
+    }
+
+    /** {@code OPENAI_<ROLE>_BASE_URL}. */
+    public static Setting roleBaseUrl(Role role) {
+        return forRole(role, RoleSetting.BASE_URL);
+    }
+
+    /** {@code OPENAI_<ROLE>_API_KEY}. */
+    public static Setting roleApiKey(Role role) {
+        return forRole(role, RoleSetting.API_KEY);
+    }
+
+    /** {@code OPENAI_<ROLE>_MODEL}. */
+    public static Setting roleModel(Role role) {
+        return forRole(role, RoleSetting.MODEL);
+    }
+
+    /** {@code OPENAI_<ROLE>_AUTH}. */
+    public static Setting roleAuth(Role role) {
+        return forRole(role, RoleSetting.AUTH);
+    }
+
+    /** {@code OPENAI_<ROLE>_TIMEOUT}. */
+    public static Setting roleTimeout(Role role) {
+        return forRole(role, RoleSetting.TIMEOUT);
+    }
+
+    /** {@code OPENAI_<ROLE>_HEADERS}. */
+    public static Setting roleHeaders(Role role) {
+        return forRole(role, RoleSetting.HEADERS);
+    }
+
+    /** Every setting: the global ones in documentation order, then the per-role ones. */
+    public static List<Setting> all() {
+        List<Setting> all = new ArrayList<>(GLOBAL);
+        for (Role role : Role.values()) {
+            all.addAll(PER_ROLE.get(role).values());
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Looks a setting up by its environment variable name. */
+    public static Optional<Setting> byVariable(String variable) {
+        return all().stream().filter(s -> s.variable.equals(variable)).findFirst();
+    }
+
+    /** The environment variable name, e.g. {@code OPENAI_BASE_URL}. */
+    public String variable() {
+        return variable;
+    }
+
+    /** The property name, e.g. {@code openai.base-url}. */
+    public String property() {
+        return property;
+    }
+
+    /** Whether the value is a secret and must be masked wherever it is shown. */
+    public boolean secret() {
+        return type == Type.SECRET;
+    }
+
+    /** The kind of value. */
+    public Type type() {
+        return type;
+    }
+
+    /** The role this setting is scoped to, if any. */
+    public Optional<Role> role() {
+        return Optional.ofNullable(role);
+    }
+
+    /** The default, in words, or empty when there is none. */
+    public Optional<String> defaultDescription() {
+        return Optional.ofNullable(defaultDescription);
+    }
+
+    /** One line saying what the setting does. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether the setting is reserved for a feature not configured by this version. */
+    public boolean reserved() {
+        return variable.startsWith("OPENAI_FAILOVER_");
+    }
+
+    /** Shows a value of this setting: masked when secret. */
+    public String display(String value) {
+        return secret() ? Secrets.mask(value) : value;
+    }
+
+    @Override
+    public String toString() {
+        return variable;
+    }
+}

@@ -1,0 +1,403 @@
+package dev.gatewaykit.sdk.settings;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.settings.RouteSettings.ValueSource;
+import jakarta.validation.ConstraintViolation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns layers into {@link GatewaySettings}: the one place where precedence, the URL rule, the key rule, gateway
+ * detection and validation live. Collects every problem before failing.
+ */
+final class SettingsResolver {
+
+    /** A value found in a layer. */
+    private record Found(String value, Setting setting, String layer) {
+        ValueSource source() {
+            return new ValueSource(setting.variable(), layer);
+        }
+    }
+
+    private final SettingsSources sources;
+    private final Map<String, String> explicitValues;
+    private final SettingsSources layers;
+    private final Set<SettingsProblem> problems = new LinkedHashSet<>();
+    private final Set<SettingsWarning> warnings = new LinkedHashSet<>();
+    private final Map<String, ValueSource> valueSources = new LinkedHashMap<>();
+
+    SettingsResolver(SettingsSources sources, Map<String, String> explicitValues) {
+        this.sources = sources;
+        this.explicitValues = Map.copyOf(explicitValues);
+        this.layers = explicitValues.isEmpty() ? sources : sources.withHighest(new MapSource("builder",
+                explicitValues));
+    }
+
+    GatewaySettings resolve() {
+        SettingsReport report = inspect();
+        if (!report.problems().isEmpty()) {
+            throw new GatewaySettingsException(report.problems());
+        }
+        return report.settings();
+    }
+
+    /** Resolves without failing: the settings as far as they could be resolved, plus every problem. */
+    SettingsReport inspect() {
+        Optional<GatewayKind> explicitGateway = gateway();
+        Found gatewayFound = find(Setting.GATEWAY).orElse(null);
+
+        Found base = find(Setting.BASE_URL)
+                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default"));
+        Found internal = find(Setting.INTERNAL_BASE_URL).orElse(null);
+        String baseUrl = RouteSettings.normaliseUrl(base.value());
+        String internalUrl = internal == null ? baseUrl : RouteSettings.normaliseUrl(internal.value());
+
+        // Every configured key is checked, used or not: a malformed key is a mistake wherever it sits.
+        List<Setting> keys = new ArrayList<>(List.of(Setting.API_KEY, Setting.INTERNAL_API_KEY,
+                Setting.PORTKEY_API_KEY));
+        for (Role role : Role.values()) {
+            keys.add(Setting.roleApiKey(role));
+        }
+        keys.forEach(setting -> find(setting).ifPresent(found -> checkKey(setting, found.value())));
+
+        PortkeySettings portkey = portkey();
+        LiteLlmSettings litellm = litellm();
+        Map<String, String> globalHeaders = map(Setting.HEADERS);
+
+        Map<Role, RouteSettings> routes = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            routes.put(role, route(role, explicitGateway, gatewayFound, base, internal, baseUrl, internalUrl,
+                    portkey, litellm, globalHeaders));
+        }
+
+        Duration connect = duration(Setting.CONNECT_TIMEOUT).orElse(GatewaySettings.DEFAULT_CONNECT_TIMEOUT);
+        Duration read = duration(Setting.READ_TIMEOUT).orElse(GatewaySettings.DEFAULT_READ_TIMEOUT);
+        Duration call = duration(Setting.TIMEOUT).orElse(GatewaySettings.DEFAULT_CALL_TIMEOUT);
+        int maxRetries = integer(Setting.MAX_RETRIES).orElse(GatewaySettings.DEFAULT_MAX_RETRIES);
+        String organization = text(Setting.ORG_ID);
+        String project = text(Setting.PROJECT_ID);
+        ProxySettings proxy = proxy();
+
+        GatewaySettings settings = new GatewaySettings(sources, explicitValues, routes, connect, read, call,
+                maxRetries, organization, project, globalHeaders, proxy, portkey, litellm,
+                new ArrayList<>(warnings), valueSources);
+        validateStructure(settings);
+        return new SettingsReport(settings, new ArrayList<>(problems));
+    }
+
+    // ---- routes ----------------------------------------------------------------------------------------------
+
+    private RouteSettings route(Role role, Optional<GatewayKind> explicitGateway, Found gatewayFound, Found base,
+                                Found internal, String baseUrl, String internalUrl, PortkeySettings portkey,
+                                LiteLlmSettings litellm, Map<String, String> globalHeaders) {
+        RouteSettings.Builder b = RouteSettings.builder().role(role);
+
+        // URL rule: role override > (EMBEDDINGS: internal URL) > base URL > default.
+        Found roleUrl = find(Setting.roleBaseUrl(role)).orElse(null);
+        Found urlFound;
+        if (roleUrl != null) {
+            urlFound = roleUrl;
+        } else if (role == Role.EMBEDDINGS && internal != null) {
+            urlFound = internal;
+        } else {
+            urlFound = base;
+        }
+        String url = RouteSettings.normaliseUrl(urlFound.value());
+        b.baseUrl(url).source("baseUrl", urlFound.source());
+
+        GatewayKind gateway = explicitGateway.orElseGet(() -> detect(url, portkey, litellm));
+        b.gateway(gateway).source("gateway", explicitGateway.isPresent() && gatewayFound != null
+                ? gatewayFound.source() : new ValueSource(Setting.GATEWAY.variable(), "derived"));
+        UrlRules.check(urlFound.setting(), urlFound.value(), gateway).ifPresent(problems::add);
+
+        boolean authNone = authNone(role);
+        Found key = key(role, url, baseUrl, internalUrl);
+        boolean keyless = authNone || (gateway == GatewayKind.PORTKEY && portkey.apiKey().isPresent()
+                && key == null);
+        if (key != null && !authNone) {
+            b.apiKey(key.value()).source("apiKey", key.source());
+            if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !UrlRules.isLoopback(url)) {
+                warnings.add(new SettingsWarning(urlFound.setting().variable(), role + " sends "
+                        + Secrets.mask(key.value()) + " over plain http:// to " + RouteSettings.originOf(url)
+                        + "; anyone on the network can read it. Use https:// unless this is a private network."));
+            }
+        }
+        b.keyless(keyless);
+        if (key == null && !keyless) {
+            problems.add(missingKey(role, roleUrl, url, baseUrl, internalUrl));
+        }
+
+        Found model = find(Setting.roleModel(role)).orElse(null);
+        if (model != null) {
+            b.model(model.value()).source("model", model.source());
+            if (gateway == GatewayKind.PORTKEY && !model.value().startsWith("@") && portkey.provider().isEmpty()
+                    && portkey.config().isEmpty()) {
+                warnings.add(new SettingsWarning(model.setting().variable(), "Portkey model '" + model.value()
+                        + "' has no @provider-slug/ prefix and neither PORTKEY_PROVIDER nor PORTKEY_CONFIG is set;"
+                        + " Portkey will not know which provider to call."));
+            }
+        }
+        duration(Setting.roleTimeout(role)).ifPresent(b::timeout);
+        Map<String, String> headers = new LinkedHashMap<>(globalHeaders);
+        headers.putAll(map(Setting.roleHeaders(role)));
+        b.headers(headers);
+        return b.build();
+    }
+
+    /**
+     * The key rule: a key belongs to the origin it was configured for. A role key belongs to its role; the
+     * internal key to the internal URL's origin; {@code OPENAI_API_KEY} to {@code OPENAI_BASE_URL}'s origin.
+     */
+    private Found key(Role role, String url, String baseUrl, String internalUrl) {
+        Optional<Found> roleKey = find(Setting.roleApiKey(role));
+        if (roleKey.isPresent()) {
+            return roleKey.get();
+        }
+        String origin = RouteSettings.originOf(url);
+        if (role == Role.EMBEDDINGS) {
+            Optional<Found> internalKey = find(Setting.INTERNAL_API_KEY);
+            if (internalKey.isPresent() && origin.equals(RouteSettings.originOf(internalUrl))) {
+                return internalKey.get();
+            }
+        }
+        Optional<Found> apiKey = find(Setting.API_KEY);
+        if (apiKey.isPresent() && origin.equals(RouteSettings.originOf(baseUrl))) {
+            return apiKey.get();
+        }
+        return null;
+    }
+
+    private SettingsProblem missingKey(Role role, Found roleUrl, String url, String baseUrl, String internalUrl) {
+        String origin = RouteSettings.originOf(url);
+        boolean apiKeySet = find(Setting.API_KEY).isPresent();
+        String keyless = " (or, for a gateway that needs no key, " + Setting.roleAuth(role).variable() + "=none)";
+        if (roleUrl != null && !origin.equals(RouteSettings.originOf(role == Role.EMBEDDINGS ? internalUrl
+                : baseUrl))) {
+            Setting roleKey = Setting.roleApiKey(role);
+            return new SettingsProblem(roleKey.variable(), "", "no key for " + role + " at " + origin + "; "
+                    + roleUrl.setting().variable() + " points to another origin than the route's key was set for,"
+                    + " and a key is never sent to a host it was not configured for.",
+                    "set " + roleKey.variable() + keyless + ".");
+        }
+        if (role == Role.EMBEDDINGS) {
+            String why = apiKeySet && !origin.equals(RouteSettings.originOf(baseUrl))
+                    ? "OPENAI_API_KEY belongs to " + RouteSettings.originOf(baseUrl) + " (OPENAI_BASE_URL), a different"
+                    + " origin, so it is not sent to the internal route."
+                    : "neither OPENAI_INTERNAL_API_KEY nor OPENAI_API_KEY is set.";
+            return new SettingsProblem(Setting.INTERNAL_API_KEY.variable(), "", "no key for the internal route"
+                    + " (EMBEDDINGS) at " + origin + ": " + why,
+                    "set OPENAI_INTERNAL_API_KEY to the key for " + origin + keyless + ".");
+        }
+        return new SettingsProblem(Setting.API_KEY.variable(), "", "no key for the public route (LLM, CODEX) at "
+                + origin + ".", "set OPENAI_API_KEY to the provider key or the proxy's virtual key"
+                + " (or, for a gateway that needs no key, OPENAI_LLM_AUTH=none and OPENAI_CODEX_AUTH=none).");
+    }
+
+    private void checkKey(Setting setting, String key) {
+        if (key.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            problems.add(new SettingsProblem(setting.variable(), Secrets.mask(key), "starts with 'Bearer '.",
+                    "set only the key; the client adds 'Bearer ' itself."));
+        } else if (key.chars().anyMatch(Character::isWhitespace)) {
+            problems.add(new SettingsProblem(setting.variable(), Secrets.mask(key), "contains whitespace.",
+                    "copy the key again, without spaces or line breaks."));
+        }
+    }
+
+    /**
+     * Gateway detection: api.openai.com → openai; api.portkey.ai or any Portkey setting → portkey; a host
+     * containing "litellm" or any LiteLLM setting → litellm; else generic.
+     */
+    static GatewayKind detect(String url, PortkeySettings portkey, LiteLlmSettings litellm) {
+        String host = UrlRules.host(url);
+        if (host.equals("api.openai.com")) {
+            return GatewayKind.OPENAI;
+        }
+        if (host.equals("api.portkey.ai") || portkey.anySet()) {
+            return GatewayKind.PORTKEY;
+        }
+        if (host.contains("litellm") || litellm.anySet()) {
+            return GatewayKind.LITELLM;
+        }
+        return GatewayKind.GENERIC;
+    }
+
+    private boolean authNone(Role role) {
+        Optional<Found> auth = find(Setting.roleAuth(role));
+        if (auth.isEmpty()) {
+            return false;
+        }
+        String v = auth.get().value().toLowerCase(Locale.ROOT);
+        if (v.equals("none")) {
+            return true;
+        }
+        if (!v.equals("bearer")) {
+            problems.add(new SettingsProblem(auth.get().setting().variable(), auth.get().value(),
+                    "is not an auth mode.", "use bearer (send the key) or none (send no Authorization header)."));
+        }
+        return false;
+    }
+
+    // ---- global settings -------------------------------------------------------------------------------------
+
+    private Optional<GatewayKind> gateway() {
+        Optional<Found> found = find(Setting.GATEWAY);
+        if (found.isEmpty() || found.get().value().equalsIgnoreCase("auto")) {
+            return Optional.empty();
+        }
+        Optional<GatewayKind> kind = GatewayKind.fromId(found.get().value());
+        if (kind.isEmpty()) {
+            problems.add(new SettingsProblem(Setting.GATEWAY.variable(), found.get().value(),
+                    "is not a gateway kind.", "use auto, openai, litellm, portkey or generic."));
+        }
+        return kind;
+    }
+
+    private PortkeySettings portkey() {
+        String key = text(Setting.PORTKEY_API_KEY);
+        PortkeySettings p = PortkeySettings.of(key, text(Setting.PORTKEY_CONFIG), text(Setting.PORTKEY_PROVIDER),
+                map(Setting.PORTKEY_METADATA));
+        return p.anySet() ? p : PortkeySettings.none();
+    }
+
+    private LiteLlmSettings litellm() {
+        LiteLlmSettings l = LiteLlmSettings.of(find(Setting.LITELLM_TAGS).map(f -> SettingValues.parseList(f.value()))
+                .orElse(List.of()), text(Setting.LITELLM_END_USER_ID));
+        return l.anySet() ? l : LiteLlmSettings.none();
+    }
+
+    private ProxySettings proxy() {
+        String host = text(Setting.PROXY_HOST);
+        Optional<Integer> port = integer(Setting.PROXY_PORT);
+        if (host == null) {
+            return null;
+        }
+        ProxySettings proxy = ProxySettings.of(host, port.orElse(8080));
+        String user = text(Setting.PROXY_USERNAME);
+        return user == null ? proxy : proxy.withCredentials(user, text(Setting.PROXY_PASSWORD));
+    }
+
+    private void validateStructure(GatewaySettings settings) {
+        for (ConstraintViolation<GatewaySettings> v : StructuralValidation.validate(settings)) {
+            Setting setting = switch (StructuralValidation.rootField(v)) {
+                case "connectTimeout" -> Setting.CONNECT_TIMEOUT;
+                case "readTimeout" -> Setting.READ_TIMEOUT;
+                case "callTimeout" -> Setting.TIMEOUT;
+                case "maxRetries" -> Setting.MAX_RETRIES;
+                case "headers" -> Setting.HEADERS;
+                default -> proxySetting(v);
+            };
+            problems.add(structural(setting, v));
+        }
+        for (RouteSettings route : settings.routes().values()) {
+            for (ConstraintViolation<RouteSettings> v : StructuralValidation.validate(route)) {
+                Setting setting = switch (StructuralValidation.rootField(v)) {
+                    case "timeout" -> Setting.roleTimeout(route.role());
+                    case "model" -> Setting.roleModel(route.role());
+                    default -> settings.headers().containsKey(String.valueOf(v.getInvalidValue()))
+                            ? Setting.HEADERS : Setting.roleHeaders(route.role());
+                };
+                problems.add(structural(setting, v));
+            }
+        }
+    }
+
+    private static Setting proxySetting(ConstraintViolation<?> v) {
+        return v.getPropertyPath().toString().endsWith("port") ? Setting.PROXY_PORT : Setting.PROXY_HOST;
+    }
+
+    private SettingsProblem structural(Setting setting, ConstraintViolation<?> v) {
+        Object invalid = v.getInvalidValue();
+        String shown = invalid instanceof Duration d ? SettingValues.formatDuration(d) : String.valueOf(invalid);
+        String raw = find(setting).map(Found::value).orElse(shown);
+        String subject = setting.type() == Setting.Type.MAP ? "entry name '" + shown + "' " : "";
+        return new SettingsProblem(setting.variable(), setting.display(raw), subject + v.getMessage() + ".",
+                fixFor(setting));
+    }
+
+    private static String fixFor(Setting setting) {
+        return switch (setting.type()) {
+            case DURATION -> "use a positive duration such as 30s, 500ms, 2m or PT30S.";
+            case INTEGER -> setting == Setting.PROXY_PORT ? "use a port between 1 and 65535."
+                    : "use a whole number from 0 to 10.";
+            case MAP -> "write name=value,name2=value2 with header-safe names (letters, digits, -).";
+            case TEXT -> setting.role().isPresent() ? "write the model name without spaces, e.g. gpt-4o-mini."
+                    : "set a non-blank value.";
+            default -> "correct the value.";
+        };
+    }
+
+    // ---- lookup and parsing ----------------------------------------------------------------------------------
+
+    /** The highest layer's value; blank or whitespace-only counts as unset at every layer. */
+    private Optional<Found> find(Setting setting) {
+        for (SettingsSource source : layers.list()) {
+            String value = SettingValues.normalise(source.get(setting).orElse(null));
+            if (value != null) {
+                Found found = new Found(value, setting, source.name());
+                valueSources.putIfAbsent(setting.variable(), found.source());
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String text(Setting setting) {
+        return find(setting).map(Found::value).orElse(null);
+    }
+
+    /** The highest layer with a non-empty map wins as a whole (layers do not merge entry by entry). */
+    private Map<String, String> map(Setting setting) {
+        for (SettingsSource source : layers.list()) {
+            try {
+                Map<String, String> map = source.getMap(setting);
+                if (!map.isEmpty()) {
+                    valueSources.putIfAbsent(setting.variable(), new ValueSource(setting.variable(), source.name()));
+                    return map;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new SettingsProblem(setting.variable(), source.get(setting).orElse(""),
+                        e.getMessage() + ".", "write name=value,name2=value2."));
+                return Map.of();
+            }
+        }
+        return Map.of();
+    }
+
+    private Optional<Duration> duration(Setting setting) {
+        Optional<Found> found = find(setting);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SettingValues.parseDuration(found.get().value()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not a duration.",
+                    "use a unit: 30s, 500ms, 2m, 1h, or ISO-8601 such as PT30S."));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Integer> integer(Setting setting) {
+        Optional<Found> found = find(setting);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(found.get().value()));
+        } catch (NumberFormatException e) {
+            problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not a whole number.",
+                    fixFor(setting)));
+            return Optional.empty();
+        }
+    }
+}

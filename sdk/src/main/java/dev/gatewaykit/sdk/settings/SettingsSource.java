@@ -1,0 +1,22 @@
+package dev.gatewaykit.sdk.settings;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One layer of configuration (process environment, system properties, a {@code .env} file, Spring, ...).
+ * Sources return raw values; trimming and "blank means unset" are applied by the resolver, once, for all layers.
+ */
+public interface SettingsSource {
+
+    /** The layer label shown to users: "env", "system", ".env", ".env.default", "spring", "builder". */
+    String name();
+
+    /** The raw value of a setting in this layer, if present. */
+    Optional<String> get(Setting setting);
+
+    /** A map-valued setting; by default the string form {@code name=value,name2=value2} is parsed. */
+    default Map<String, String> getMap(Setting setting) {
+        return get(setting).map(SettingValues::parseMap).orElse(Map.of());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gatewaykit.sdk.settings;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.testing.TestLayers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static dev.gatewaykit.sdk.testing.TestLayers.fakeKey;
+import static dev.gatewaykit.sdk.testing.TestLayers.layers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** The key rule: a key is only ever sent to the origin it was configured for. */
+class KeyRuleMatrixTest {
+
+    private static final String API_KEY = fakeKey();
+    private static final String INTERNAL_KEY = fakeKey();
+    private static final String ROLE_KEY = fakeKey();
+    private static final String PROXY = "http://proxy.internal:4000";
+
+    @TempDir
+    static Path tmp;
+
+    static Stream<Arguments> keyedRows() {
+        return Stream.of(
+                // name, layers, role, expected key (null = keyless), expected key variable
+                arguments("llm uses OPENAI_API_KEY", layers().env("OPENAI_API_KEY", API_KEY), Role.LLM, API_KEY,
+                        "OPENAI_API_KEY"),
+                arguments("embeddings borrow OPENAI_API_KEY when the internal URL is unset",
+                        layers().env("OPENAI_BASE_URL", PROXY).env("OPENAI_API_KEY", API_KEY), Role.EMBEDDINGS,
+                        API_KEY, "OPENAI_API_KEY"),
+                arguments("embeddings borrow OPENAI_API_KEY for the same origin with another path",
+                        layers().env("OPENAI_BASE_URL", PROXY).env("OPENAI_INTERNAL_BASE_URL", PROXY + "/v1/")
+                                .env("OPENAI_API_KEY", API_KEY), Role.EMBEDDINGS, API_KEY, "OPENAI_API_KEY"),
+                arguments("internal key wins for embeddings", layers().env("OPENAI_API_KEY", API_KEY)
+                        .dotenv("OPENAI_INTERNAL_API_KEY=" + INTERNAL_KEY), Role.EMBEDDINGS, INTERNAL_KEY,
+                        "OPENAI_INTERNAL_API_KEY"),
+                arguments("internal key is not used by llm", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_INTERNAL_API_KEY", INTERNAL_KEY), Role.LLM, API_KEY, "OPENAI_API_KEY"),
+                arguments("internal key for another origin", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_INTERNAL_BASE_URL", PROXY).env("OPENAI_INTERNAL_API_KEY", INTERNAL_KEY),
+                        Role.EMBEDDINGS, INTERNAL_KEY, "OPENAI_INTERNAL_API_KEY"),
+                arguments("role key wins", layers().env("OPENAI_API_KEY", API_KEY).env("OPENAI_CODEX_API_KEY",
+                        ROLE_KEY), Role.CODEX, ROLE_KEY, "OPENAI_CODEX_API_KEY"),
+                arguments("role key for a role URL on another origin", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_LLM_BASE_URL", PROXY).env("OPENAI_LLM_API_KEY", ROLE_KEY), Role.LLM, ROLE_KEY,
+                        "OPENAI_LLM_API_KEY"),
+                arguments("empty role key falls back", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_LLM_API_KEY", " "), Role.LLM, API_KEY, "OPENAI_API_KEY"),
+                arguments("portkey with PORTKEY_API_KEY is keyless", layers()
+                        .env("OPENAI_BASE_URL", "https://api.portkey.ai/v1").env("PORTKEY_API_KEY", ROLE_KEY),
+                        Role.EMBEDDINGS, null, null),
+                arguments("auth=none is keyless even with a key", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_BASE_URL", PROXY).env("OPENAI_LLM_AUTH", "none"), Role.LLM, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedRows")
+    void choosesTheKeyOfTheRoutesOrigin(String name, TestLayers layers, Role role, String key, String variable) {
+        RouteSettings route = GatewaySettings.inspect(layers.sources(tmp)).settings().route(role);
+
+        if (key == null) {
+            assertThat(route.keyless()).isTrue();
+            assertThat(route.apiKey()).isEmpty();
+        } else {
+            assertThat(route.keyless()).isFalse();
+            assertThat(route.apiKey()).contains(ApiKey.of(key));
+            assertThat(route.sources().get("apiKey").variable()).isEqualTo(variable);
+        }
+    }
+
+    static Stream<Arguments> missingKeyRows() {
+        return Stream.of(
+                // name, layers, variable the error must name
+                arguments("different internal origin never borrows OPENAI_API_KEY", layers()
+                        .env("OPENAI_API_KEY", API_KEY).env("OPENAI_BASE_URL", PROXY)
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://embeddings.internal:4000"), "OPENAI_INTERNAL_API_KEY"),
+                arguments("internal on another port is another origin", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_BASE_URL", PROXY).env("OPENAI_INTERNAL_BASE_URL", "http://proxy.internal:4001"),
+                        "OPENAI_INTERNAL_API_KEY"),
+                arguments("no key at all", layers().env("OPENAI_BASE_URL", PROXY), "OPENAI_API_KEY"),
+                arguments("llm URL on another origin needs its own key", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_LLM_BASE_URL", PROXY), "OPENAI_LLM_API_KEY"),
+                arguments("portkey without PORTKEY_API_KEY needs a key", layers()
+                        .env("OPENAI_BASE_URL", "https://api.portkey.ai/v1").env("PORTKEY_CONFIG", "pc-test-123"),
+                        "OPENAI_API_KEY"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingKeyRows")
+    void missingKeyFailsNamingTheVariable(String name, TestLayers layers, String variable) {
+        assertThatThrownBy(() -> GatewaySettings.resolve(layers.sources(tmp)))
+                .isInstanceOfSatisfying(GatewaySettingsException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.variable()).isEqualTo(variable);
+                            assertThat(p.fix()).contains(variable);
+                        }))
+                .hasMessageNotContaining(API_KEY);
+    }
+
+    @Test
+    void differentOriginMessageExplainsWhyTheBaseKeyIsNotUsed() {
+        SettingsSources sources = layers().env("OPENAI_API_KEY", API_KEY).env("OPENAI_BASE_URL", PROXY)
+                .env("OPENAI_INTERNAL_BASE_URL", "http://embeddings.internal:4000").sources(tmp);
+
+        assertThatThrownBy(() -> GatewaySettings.resolve(sources))
+                .hasMessageContaining("OPENAI_INTERNAL_API_KEY")
+                .hasMessageContaining("OPENAI_API_KEY belongs to http://proxy.internal:4000")
+                .hasMessageContaining("http://embeddings.internal:4000");
+    }
+}
