@@ -1,0 +1,96 @@
+package dev.gatewaykit.stub.junit;
+
+import dev.gatewaykit.stub.GatewayStub;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * JUnit 5 extension behind {@link GatewayStubTest}; also usable directly:
+ * <pre>{@code
+ * @RegisterExtension
+ * static GatewayStubExtension stub = new GatewayStubExtension(GatewayStub.builder().mode(StubMode.PORTKEY));
+ * }</pre>
+ * One stub per test class (started on first use, stopped when the class finishes), reset before each test,
+ * injected into parameters of type {@link GatewayStub}.
+ */
+public final class GatewayStubExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GatewayStubExtension.class);
+    private static final String KEY = "gateway-stub";
+
+    private final Supplier<GatewayStub.Builder> builder;
+
+    /** Configured by {@link GatewayStubTest} on the test class (or defaults). */
+    public GatewayStubExtension() {
+        this.builder = null;
+    }
+
+    /** Configured by {@code builder} (its {@code start()} is called once per test class). */
+    public GatewayStubExtension(GatewayStub.Builder builder) {
+        Objects.requireNonNull(builder, "builder");
+        this.builder = () -> builder;
+    }
+
+    /** The stub of the current test class, once started (for {@code @RegisterExtension} users). */
+    public GatewayStub stub(ExtensionContext context) {
+        return stubFor(context);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stubFor(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        stubFor(context).reset();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == GatewayStub.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return stubFor(extensionContext);
+    }
+
+    private GatewayStub stubFor(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        Class<?> testClass = classContext.getRequiredTestClass();
+        // The store closes AutoCloseable values when the class context ends.
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, k -> start(testClass), GatewayStub.class);
+    }
+
+    private GatewayStub start(Class<?> testClass) {
+        if (builder != null) {
+            return builder.get().start();
+        }
+        GatewayStubTest annotation = find(testClass);
+        GatewayStub.Builder b = GatewayStub.builder();
+        if (annotation != null) {
+            b.mode(annotation.mode()).masterKey(annotation.masterKey()).liteLlmStatuses(annotation.liteLlmStatuses());
+        }
+        return b.start();
+    }
+
+    private static GatewayStubTest find(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            GatewayStubTest a = c.getAnnotation(GatewayStubTest.class);
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

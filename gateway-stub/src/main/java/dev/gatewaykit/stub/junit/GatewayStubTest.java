@@ -1,0 +1,33 @@
+package dev.gatewaykit.stub.junit;
+
+import dev.gatewaykit.stub.LiteLlmStatuses;
+import dev.gatewaykit.stub.StubMode;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts one {@link dev.gatewaykit.stub.GatewayStub} for the test class, injects it into constructor and method
+ * parameters of type {@code GatewayStub}, resets it before each test and stops it after the class.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(GatewayStubExtension.class)
+public @interface GatewayStubTest {
+
+    /** Gateway to impersonate. */
+    StubMode mode() default StubMode.LITELLM;
+
+    /** Master key (LiteLLM), accepted key (OpenAI) or expected {@code x-portkey-api-key}; empty = none (open mode). */
+    String masterKey() default "";
+
+    /** LiteLLM key error statuses. */
+    LiteLlmStatuses liteLlmStatuses() default LiteLlmStatuses.NEW;
+}

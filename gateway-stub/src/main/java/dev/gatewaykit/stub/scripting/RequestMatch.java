@@ -1,0 +1,79 @@
+package dev.gatewaykit.stub.scripting;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Which requests a script or fault applies to; every absent part matches anything.
+ * Paths are endpoint paths with or without {@code /v1} ({@code /chat/completions} = {@code /v1/chat/completions}).
+ */
+public final class RequestMatch {
+
+    /** Matches every request. */
+    public static final RequestMatch ANY = new RequestMatch(null, null, null);
+
+    private final String path;
+    private final String model;
+    private final String contains;
+
+    private RequestMatch(String path, String model, String contains) {
+        this.path = path == null ? null : normalise(path);
+        this.model = model;
+        this.contains = contains;
+    }
+
+    /** A match on path, model and text contained in the prompt; {@code null} parts match anything. */
+    public static RequestMatch of(String path, String model, String contains) {
+        return new RequestMatch(blankToNull(path), blankToNull(model), blankToNull(contains));
+    }
+
+    /** Path below {@code /v1}, if set. */
+    public Optional<String> path() {
+        return Optional.ofNullable(path);
+    }
+
+    /** Model, if set. */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** Text the prompt must contain, if set. */
+    public Optional<String> contains() {
+        return Optional.ofNullable(contains);
+    }
+
+    /** Whether a request to {@code endpointPath} (below /v1) for {@code requestModel} with this prompt matches. */
+    public boolean matches(String endpointPath, String requestModel, Supplier<String> promptText) {
+        if (path != null && !path.equals(endpointPath)) {
+            return false;
+        }
+        if (model != null && !model.equals(requestModel)) {
+            return false;
+        }
+        return contains == null || promptText.get().contains(contains);
+    }
+
+    /** Strips a leading {@code /v1} and a trailing slash. */
+    public static String normalise(String path) {
+        String p = path.trim();
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        if (p.equals("/v1") || p.startsWith("/v1/")) {
+            p = p.substring(3);
+        }
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? "/" : p;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public String toString() {
+        return "match[path=" + path + ", model=" + model + ", contains=" + contains + "]";
+    }
+}

@@ -1,0 +1,187 @@
+package dev.gatewaykit.stub.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.gatewaykit.stub.admin.AdminEndpoints;
+import dev.gatewaykit.stub.endpoints.ChatCompletionsEndpoint;
+import dev.gatewaykit.stub.endpoints.CompletionsEndpoint;
+import dev.gatewaykit.stub.endpoints.EmbeddingsEndpoint;
+import dev.gatewaykit.stub.endpoints.Fields;
+import dev.gatewaykit.stub.endpoints.HealthEndpoints;
+import dev.gatewaykit.stub.endpoints.ModelCall;
+import dev.gatewaykit.stub.endpoints.ModelEndpoint;
+import dev.gatewaykit.stub.endpoints.ModelsEndpoint;
+import dev.gatewaykit.stub.endpoints.ResponsesEndpoint;
+import dev.gatewaykit.stub.gateway.GatewayBehaviour;
+import dev.gatewaykit.stub.gateway.RenderedError;
+import dev.gatewaykit.stub.http.ConnectionDrop;
+import dev.gatewaykit.stub.http.Route;
+import dev.gatewaykit.stub.http.StubError;
+import dev.gatewaykit.stub.http.StubRequest;
+import dev.gatewaykit.stub.keys.Caller;
+import dev.gatewaykit.stub.keys.KeyAdminEndpoints;
+import dev.gatewaykit.stub.scripting.Fault;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The one handler behind every path: admin calls go to {@link AdminEndpoints}; gateway calls run
+ * route → body limit → faults → key check → JSON → model rights → model exists → endpoint, and every
+ * outcome is journaled and counted.
+ */
+public final class GatewayHandler implements HttpHandler {
+
+    private final StubContext ctx;
+    private final GatewayBehaviour behaviour;
+    private final Router router;
+    private final AdminEndpoints admin;
+    private final ModelsEndpoint models;
+    private final KeyAdminEndpoints keyAdmin;
+    private final Map<Route, ModelEndpoint> modelEndpoints = new EnumMap<>(Route.class);
+
+    /** A handler over {@code ctx}; {@code admin} serves {@code /__stub/}. */
+    public GatewayHandler(StubContext ctx, AdminEndpoints admin) {
+        this.ctx = ctx;
+        this.behaviour = ctx.behaviour();
+        this.router = new Router(behaviour);
+        this.admin = admin;
+        this.models = new ModelsEndpoint(ctx.catalog());
+        this.keyAdmin = new KeyAdminEndpoints(ctx.keys());
+        modelEndpoints.put(Route.CHAT_COMPLETIONS, new ChatCompletionsEndpoint());
+        modelEndpoints.put(Route.COMPLETIONS, new CompletionsEndpoint());
+        modelEndpoints.put(Route.EMBEDDINGS, new EmbeddingsEndpoint());
+        modelEndpoints.put(Route.RESPONSES, new ResponsesEndpoint());
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        if (rawPath != null && (rawPath.equals("/__stub") || rawPath.startsWith("/__stub/"))) {
+            admin.handle(exchange);
+            return;
+        }
+        StubRequest request = new StubRequest(exchange);
+        String[] statsPath = {"other"};
+        request.beforeComplete(() -> record(request, statsPath[0]));
+        try {
+            serve(request, statsPath);
+        } catch (ConnectionDrop drop) {
+            request.status(drop.afterHeaders() ? 200 : 0);
+            throw drop;
+        } catch (RuntimeException bug) {
+            // Not reachable by design (every bad input is a StubError); answer honestly rather than hang up.
+            if (!request.sent()) {
+                sendError(request, new StubError(StubError.Kind.INJECTED, 500, "server_error", null, null,
+                        "Gateway stub internal error: " + bug));
+            }
+            bug.printStackTrace();
+        } finally {
+            request.complete();
+        }
+    }
+
+    private void serve(StubRequest request, String[] statsPath) throws IOException {
+        try {
+            behaviour.addCommonHeaders(request);
+            RouteMatch match = router.resolve(request.method(), request.rawPath());
+            statsPath[0] = match.statsPath();
+            Route route = match.route();
+            request.readBody(ctx.limits().maxBodyBytes());
+            if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
+                request.parseJson();
+            }
+            int cutAfter = applyFault(request, route);
+            if (cutAfter == Integer.MIN_VALUE) {
+                return;
+            }
+            Caller caller = behaviour.authenticate(request, route);
+            switch (route) {
+                case MODELS -> models.list(request);
+                case MODEL -> models.retrieve(request, match.modelId());
+                case HEALTH_LIVELINESS, HEALTH_LIVENESS -> HealthEndpoints.alive(request);
+                case HEALTH_READINESS -> HealthEndpoints.readiness(request);
+                case ROOT -> HealthEndpoints.portkeyRoot(request);
+                case KEY_GENERATE -> keyAdmin.generate(request);
+                case KEY_INFO -> keyAdmin.info(request, caller);
+                case KEY_DELETE -> keyAdmin.delete(request);
+                default -> modelCall(request, route, caller, cutAfter);
+            }
+        } catch (StubError error) {
+            if (request.sent()) {
+                throw new ConnectionDrop("error after the reply started: " + error.getMessage(), true);
+            }
+            sendError(request, error);
+        }
+    }
+
+    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter) throws IOException {
+        ObjectNode body = request.json();
+        String model = Fields.model(body);
+        behaviour.authorizeModel(request, caller, model);
+        String upstream = behaviour.upstreamModel(model);
+        if (!ctx.catalog().known(upstream)) {
+            throw new StubError(StubError.Kind.UNKNOWN_MODEL, 404, "invalid_request_error", "model", "model_not_found",
+                    "The model `" + (upstream.length() > 200 ? upstream.substring(0, 200) : upstream)
+                    + "` does not exist or you do not have access to it.").subject(upstream);
+        }
+        ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter);
+        modelEndpoints.get(route).serve(call);
+    }
+
+    /**
+     * Applies the first matching fault: latency, then drop, then status. Returns the events after which to cut a
+     * stream (-1: never), or {@code Integer.MIN_VALUE} when the fault already answered.
+     */
+    private int applyFault(StubRequest request, Route route) throws IOException {
+        Fault fault = ctx.faults().take(f -> f.match().matches(route.path(), request.model(),
+                () -> new String(request.body(), StandardCharsets.UTF_8))).orElse(null);
+        if (fault == null) {
+            return -1;
+        }
+        ModelCall.pause(fault.latencyMillis());
+        if (fault.dropConnection()) {
+            throw new ConnectionDrop("connection dropped by a fault", false);
+        }
+        if (fault.status().isPresent()) {
+            int status = fault.status().getAsInt();
+            fault.headers().forEach((k, v) -> request.responseHeaders().set(k, v));
+            if (fault.body().isPresent()) {
+                String body = fault.body().get();
+                String type = body.trim().startsWith("{") || body.trim().startsWith("[") ? "application/json"
+                        : "text/plain; charset=utf-8";
+                request.send(status, type, body.getBytes(StandardCharsets.UTF_8));
+            } else {
+                RenderedError r = behaviour.render(new StubError(StubError.Kind.INJECTED, status, injectedType(status),
+                        null, String.valueOf(status), "Injected fault: HTTP " + status));
+                request.sendJson(status, r.body());
+            }
+            return Integer.MIN_VALUE;
+        }
+        return fault.cutStreamAfterEvents().orElse(-1);
+    }
+
+    private static String injectedType(int status) {
+        if (status == 429) {
+            return "rate_limit_error";
+        }
+        return status >= 500 ? "server_error" : "invalid_request_error";
+    }
+
+    private void sendError(StubRequest request, StubError error) throws IOException {
+        RenderedError rendered = behaviour.render(error);
+        error.headers().forEach((k, v) -> request.responseHeaders().set(k, v));
+        request.sendJson(rendered.status(), rendered.body());
+    }
+
+    private void record(StubRequest request, String statsPath) {
+        int status = request.status();
+        ctx.stats().record(statsPath, status);
+        ctx.journal().record(request.timestamp(), request.method(), request.rawPath(), status, request.model(),
+                request.presentedKey().key(), request.headers(), request.bodyText(ctx.limits().journalBodyChars()),
+                request.elapsedMillis());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gatewaykit.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaykit.stub.support.RawHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad input gets a clear 4xx in the mode's shape. */
+class BadInputTest {
+
+    private static final Map<StubMode, GatewayStub> STUBS = new EnumMap<>(StubMode.class);
+
+    @BeforeAll
+    static void start() {
+        for (StubMode mode : StubMode.values()) {
+            STUBS.put(mode, GatewayStub.builder().mode(mode).maxBodyBytes(4096).start());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        STUBS.values().forEach(GatewayStub::close);
+    }
+
+    static Stream<Arguments> cases() {
+        String big = "{\"model\":\"gpt-4o-mini\",\"input\":\"" + "y".repeat(5000) + "\"}";
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (StubMode mode : StubMode.values()) {
+            b.add(Arguments.of(mode, "malformed JSON", "POST", "/chat/completions", "{\"model\":", 400, "not valid JSON"));
+            b.add(Arguments.of(mode, "JSON array body", "POST", "/chat/completions", "[1,2]", 400, "JSON object"));
+            b.add(Arguments.of(mode, "empty body", "POST", "/embeddings", "", 400, "empty"));
+            b.add(Arguments.of(mode, "missing model", "POST", "/chat/completions", "{\"messages\":[]}", 400, "model"));
+            b.add(Arguments.of(mode, "model of wrong type", "POST", "/chat/completions", "{\"model\":7,\"messages\":[]}", 400, "expected a string"));
+            b.add(Arguments.of(mode, "missing messages", "POST", "/chat/completions", "{\"model\":\"gpt-4o-mini\"}", 400, "messages"));
+            b.add(Arguments.of(mode, "messages not an array", "POST", "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"messages\":\"hi\"}", 400, "messages"));
+            b.add(Arguments.of(mode, "empty messages", "POST", "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"messages\":[]}", 400, "empty array"));
+            b.add(Arguments.of(mode, "bad role", "POST", "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"boss\",\"content\":\"x\"}]}", 400, "role"));
+            b.add(Arguments.of(mode, "stream not boolean", "POST", "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", 400, "stream"));
+            b.add(Arguments.of(mode, "missing input", "POST", "/embeddings", "{\"model\":\"text-embedding-3-small\"}", 400, "input"));
+            b.add(Arguments.of(mode, "input of wrong type", "POST", "/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":{}}", 400, "input"));
+            b.add(Arguments.of(mode, "bad encoding_format", "POST", "/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"encoding_format\":\"hex\"}", 400, "encoding_format"));
+            b.add(Arguments.of(mode, "dimensions too large", "POST", "/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":100000}", 400, "dimensions"));
+            b.add(Arguments.of(mode, "missing responses input", "POST", "/responses", "{\"model\":\"gpt-4o-mini\"}", 400, "input"));
+            b.add(Arguments.of(mode, "missing prompt", "POST", "/completions", "{\"model\":\"gpt-4o-mini\"}", 400, "prompt"));
+            b.add(Arguments.of(mode, "unknown model", "POST", "/chat/completions", "{\"model\":\"gpt-99\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                    mode == StubMode.LITELLM ? 400 : 404, "gpt-99"));
+            b.add(Arguments.of(mode, "oversized body", "POST", "/embeddings", big, 413, "limit"));
+            b.add(Arguments.of(mode, "unknown path", "POST", "/v1/teleport", "{}", 404, "teleport"));
+            b.add(Arguments.of(mode, "wrong method", "DELETE", "/chat/completions", null, 405, "POST"));
+        }
+        b.add(Arguments.of(StubMode.OPENAI, "models with POST", "POST", "/models", "{}", 405, "GET"));
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {5}")
+    @MethodSource("cases")
+    void badInputGetsAClear4xxInTheModesShape(StubMode mode, String situation, String method, String path, String body,
+                                              int status, String messageContains) {
+        GatewayStub stub = STUBS.get(mode);
+        String url = path.startsWith("/v1") ? stub.origin() + path : stub.baseUrl() + path;
+        HttpResponse<String> r = RawHttp.method(method, url, body, "x-portkey-provider", "openai");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        JsonNode json = RawHttp.json(r);
+        String message;
+        if (mode == StubMode.PORTKEY && json.has("status")) {
+            assertThat(json.get("status").asText()).isEqualTo("failure");
+            message = json.get("message").asText();
+        } else {
+            assertThat(json.get("error").has("type")).isTrue();
+            assertThat(json.get("error").has("param")).isTrue();
+            assertThat(json.get("error").has("code")).isTrue();
+            message = json.at("/error/message").asText();
+            if (mode == StubMode.LITELLM) {
+                assertThat(json.at("/error/code").asText()).isEqualTo(String.valueOf(status));
+            }
+        }
+        assertThat(message).containsIgnoringCase(messageContains);
+    }
+}

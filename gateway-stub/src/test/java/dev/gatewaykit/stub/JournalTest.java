@@ -1,0 +1,111 @@
+package dev.gatewaykit.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaykit.stub.journal.JournalEntry;
+import dev.gatewaykit.stub.keys.KeyMask;
+import dev.gatewaykit.stub.support.Clients;
+import dev.gatewaykit.stub.support.RawHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The journal ring stays bounded and never shows a secret. */
+class JournalTest {
+
+    private GatewayStub stub;
+
+    @AfterEach
+    void stop() {
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @Test
+    void ringKeepsOnlyTheNewestEntriesAndCountsDropped() {
+        stub = GatewayStub.builder().journalCapacity(5).start();
+        for (int i = 0; i < 12; i++) {
+            RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "n" + i));
+        }
+        List<JournalEntry> entries = stub.journal();
+        assertThat(entries).extracting(JournalEntry::seq).containsExactly(8L, 9L, 10L, 11L, 12L);
+        assertThat(stub.journalDropped()).isEqualTo(7);
+        JsonNode json = RawHttp.json(RawHttp.get(stub.origin() + "/__stub/journal?limit=2"));
+        assertThat(json.get("capacity").asInt()).isEqualTo(5);
+        assertThat(json.get("dropped").asInt()).isEqualTo(7);
+        assertThat(json.get("entries")).hasSize(2);
+        JsonNode last = json.get("entries").get(1);
+        assertThat(last.get("seq").asInt()).isEqualTo(12);
+        assertThat(last.get("method").asText()).isEqualTo("POST");
+        assertThat(last.get("path").asText()).isEqualTo("/v1/chat/completions");
+        assertThat(last.get("status").asInt()).isEqualTo(200);
+        assertThat(last.get("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(last.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(last.get("durationMillis").isNumber()).isTrue();
+        assertThat(last.get("requestBody").asText()).contains("n11");
+    }
+
+    @Test
+    void keysAreMaskedInKeyHeadersAndBodiesIncludingKeyGeneration() {
+        String master = "sk-master-" + Clients.fakeKey();
+        String custom = "custom-secret-" + Clients.fakeKey();
+        stub = GatewayStub.builder().masterKey(master).start();
+        RawHttp.post(stub.origin() + "/key/generate", "{\"key\":\"" + custom + "\",\"models\":[]}",
+                "Authorization", "Bearer " + master);
+        RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "my key is " + master),
+                "x-api-key", custom);
+        RawHttp.post(stub.origin() + "/key/delete", "{\"keys\":[\"" + custom + "\"]}", "Authorization", "Bearer " + master);
+
+        String journal = RawHttp.get(stub.origin() + "/__stub/journal").body();
+        assertThat(journal).doesNotContain(master).doesNotContain(custom);
+        List<JournalEntry> entries = stub.journal();
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(0).key()).isEqualTo(KeyMask.mask(master));
+        assertThat(entries.get(0).headers().get("authorization")).isEqualTo("Bearer " + KeyMask.mask(master));
+        assertThat(entries.get(0).requestBody()).contains(KeyMask.mask(custom)).doesNotContain(custom);
+        assertThat(entries.get(1).key()).isEqualTo(KeyMask.mask(custom));
+        assertThat(entries.get(1).headers().get("x-api-key")).isEqualTo(KeyMask.mask(custom));
+        assertThat(entries.get(1).requestBody()).doesNotContain(master);
+        assertThat(entries.get(2).requestBody()).doesNotContain(custom);
+    }
+
+    @Test
+    void shortKeysAreFullyMasked() {
+        assertThat(KeyMask.mask("sk-short")).isEqualTo("****");
+        assertThat(KeyMask.mask("sk-1234567890abcd")).isEqualTo("sk-…abcd");
+        assertThat(KeyMask.mask(null)).isNull();
+    }
+
+    @Test
+    void bodiesAreTruncatedAndStatsCountPathsAndStatuses() {
+        stub = GatewayStub.builder().limits(StubLimits.DEFAULTS.withJournalBodyChars(20)).start();
+        RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "x".repeat(500)));
+        RawHttp.get(stub.origin() + "/nowhere");
+        assertThat(stub.journal().get(0).requestBody()).hasSize(20 + "…[truncated]".length()).endsWith("…[truncated]");
+
+        JsonNode stats = RawHttp.json(RawHttp.get(stub.origin() + "/__stub/stats"));
+        assertThat(stats.get("requests").asInt()).isEqualTo(2);
+        assertThat(stats.get("errors").asInt()).isEqualTo(1);
+        assertThat(stats.at("/byPath/~1v1~1chat~1completions").asInt()).isEqualTo(1);
+        assertThat(stats.at("/byStatus/200").asInt()).isEqualTo(1);
+        assertThat(stats.at("/byStatus/404").asInt()).isEqualTo(1);
+
+        assertThat(RawHttp.post(stub.origin() + "/__stub/reset", "").statusCode()).isEqualTo(200);
+        assertThat(stub.journal()).isEmpty();
+        assertThat(RawHttp.json(RawHttp.get(stub.origin() + "/__stub/stats")).get("requests").asInt()).isZero();
+    }
+
+    @Test
+    void readyReportsModeAndBaseUrl() {
+        stub = GatewayStub.builder().mode(StubMode.OPENAI).start();
+        JsonNode ready = RawHttp.json(RawHttp.get(stub.origin() + "/__stub/ready"));
+        assertThat(ready.get("status").asText()).isEqualTo("ready");
+        assertThat(ready.get("mode").asText()).isEqualTo("openai");
+        assertThat(ready.get("baseUrl").asText()).isEqualTo(stub.baseUrl()).endsWith("/v1");
+        assertThat(stub.baseUrl()).isEqualTo("http://127.0.0.1:" + stub.port() + "/v1");
+        assertThat(stub.origin()).isEqualTo("http://127.0.0.1:" + stub.port());
+    }
+}
