@@ -1,0 +1,53 @@
+package dev.gatewaykit.spring.autoconfigure;
+
+import java.util.Optional;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.settings.Setting;
+import dev.gatewaykit.sdk.settings.SettingsSource;
+
+/**
+ * An {@link OpenAIGatewayConnectionDetails} as a settings layer: its base URLs and keys become the per-role
+ * settings ({@code OPENAI_<ROLE>_BASE_URL}, {@code OPENAI_<ROLE>_API_KEY}) and its gateway {@code OPENAI_GATEWAY}.
+ */
+final class ConnectionDetailsSettingsSource implements SettingsSource {
+
+    /** The layer name shown in routing tables and error messages. */
+    static final String NAME = "connection-details";
+
+    private final OpenAIGatewayConnectionDetails details;
+
+    ConnectionDetailsSettingsSource(OpenAIGatewayConnectionDetails details) {
+        this.details = details;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> get(Setting setting) {
+        if (setting == Setting.GATEWAY) {
+            return this.details.gateway().map(GatewayKind::id);
+        }
+        Optional<Role> role = setting.role();
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
+        if (setting == Setting.roleBaseUrl(role.get())) {
+            return this.details.baseUrl(role.get());
+        }
+        if (setting == Setting.roleApiKey(role.get())) {
+            return this.details.apiKey(role.get());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "SettingsSource[" + NAME + "]";
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.gatewaykit.spring.autoconfigure;
+
+import com.openai.client.OpenAIClient;
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.client.GatewayClients;
+import dev.gatewaykit.sdk.client.SharedHttpClient;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.SettingsSources;
+import dev.gatewaykit.spring.GatewayClient;
+import dev.gatewaykit.spring.settings.DotenvLayers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the three role-scoped {@link OpenAIClient} beans on one shared HTTP client.
+ * <p>
+ * Beans, each backing off when the application defines its own: {@link OpenAIGatewayConnectionDetails},
+ * {@link GatewaySettings}, {@link SharedHttpClient}, {@link GatewayClients} and the clients
+ * {@code embeddingsOpenAIClient}, {@code llmOpenAIClient} and {@code codexOpenAIClient}, each qualified with
+ * {@link GatewayClient @GatewayClient(Role.X)}. The embeddings and codex clients are {@link Fallback @Fallback}
+ * beans, so a plain {@code OpenAIClient} injection point receives the LLM client, while an application-defined
+ * {@code OpenAIClient} bean still competes on equal terms with it.
+ */
+@AutoConfiguration
+@ConditionalOnClass({ OpenAIClient.class, GatewayClients.class })
+@EnableConfigurationProperties(OpenAIGatewayProperties.class)
+public final class OpenAIGatewayAutoConfiguration {
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    static NameValueListConverter openAIGatewayNameValueListConverter() {
+        return new NameValueListConverter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(OpenAIGatewayConnectionDetails.class)
+    PropertiesOpenAIGatewayConnectionDetails openAIGatewayConnectionDetails(OpenAIGatewayProperties properties,
+            Environment environment) {
+        return new PropertiesOpenAIGatewayConnectionDetails(layers(properties, environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GatewaySettings gatewaySettings(OpenAIGatewayConnectionDetails connectionDetails,
+            OpenAIGatewayProperties properties, Environment environment) {
+        return GatewaySettingsFactory.create(connectionDetails, () -> layers(properties, environment));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    SharedHttpClient sharedHttpClient(GatewaySettings settings) {
+        return SharedHttpClient.create(settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    GatewayClients gatewayClients(GatewaySettings settings, SharedHttpClient http) {
+        return GatewayClients.create(settings, http);
+    }
+
+    // The clients belong to GatewayClients, which closes them: no destroy method of their own.
+    @Bean(destroyMethod = "")
+    @GatewayClient(Role.EMBEDDINGS)
+    @Fallback
+    @ConditionalOnMissingBean(name = "embeddingsOpenAIClient")
+    OpenAIClient embeddingsOpenAIClient(GatewayClients clients) {
+        return clients.embeddings();
+    }
+
+    @Bean(destroyMethod = "")
+    @GatewayClient(Role.LLM)
+    @ConditionalOnMissingBean(name = "llmOpenAIClient")
+    OpenAIClient llmOpenAIClient(GatewayClients clients) {
+        return clients.llm();
+    }
+
+    @Bean(destroyMethod = "")
+    @GatewayClient(Role.CODEX)
+    @Fallback
+    @ConditionalOnMissingBean(name = "codexOpenAIClient")
+    OpenAIClient codexOpenAIClient(GatewayClients clients) {
+        return clients.codex();
+    }
+
+    @Bean
+    GatewayRoutesLogger openAIGatewayRoutesLogger(ObjectProvider<GatewaySettings> settings) {
+        return new GatewayRoutesLogger(settings);
+    }
+
+    private static SettingsSources layers(OpenAIGatewayProperties properties,
+            Environment environment) {
+        OpenAIGatewayProperties.Dotenv dotenv = properties.getDotenv();
+        return DotenvLayers.create(environment, dotenv.isEnabled(), dotenv.getDirectory());
+    }
+
+}

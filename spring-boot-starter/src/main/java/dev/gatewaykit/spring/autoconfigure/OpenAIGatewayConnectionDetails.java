@@ -1,0 +1,45 @@
+package dev.gatewaykit.spring.autoconfigure;
+
+import java.util.Optional;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+
+/**
+ * Where each role connects: base URL and key. Separates <em>where</em> from <em>how</em> (timeouts, headers,
+ * retries), so test support or a platform integration can point the roles somewhere else by supplying a bean of
+ * this type.
+ * <p>
+ * The values a bean of this type returns become the highest settings layer ("connection-details"), above every
+ * Spring property source; an empty value leaves the configured one in place. The resolved result is validated by
+ * the same rules as any other configuration.
+ */
+public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
+
+    /**
+     * Base URL for a role, e.g. {@code http://127.0.0.1:4000/v1}.
+     * @param role the role
+     * @return the base URL, or empty to keep the configured one
+     */
+    Optional<String> baseUrl(Role role);
+
+    /**
+     * Key for a role.
+     * @param role the role
+     * @return the key, or empty to keep the configured one
+     */
+    default Optional<String> apiKey(Role role) {
+        return Optional.empty();
+    }
+
+    /**
+     * Gateway at the other end, for every role.
+     * @return the gateway kind, or empty to keep the configured one (or detect it)
+     */
+    default Optional<GatewayKind> gateway() {
+        return Optional.empty();
+    }
+
+}

@@ -1,0 +1,59 @@
+package dev.gatewaykit.spring.autoconfigure.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.client.SharedHttpClient;
+import dev.gatewaykit.sdk.health.RouteHealthProbe;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
+import dev.gatewaykit.spring.health.CachingRouteHealthProbe;
+import dev.gatewaykit.spring.health.RouteHealthIndicator;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Health contributor {@code gateway} with one indicator per role ({@code embeddings}, {@code llm},
+ * {@code codex}), when Actuator's health support is present. Disable with
+ * {@code management.health.gateway.enabled=false}.
+ */
+@AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+public final class OpenAIGatewayHealthContributorAutoConfiguration {
+
+    // The health-module condition sits on a nested class: its condition class only loads once the outer
+    // class check has confirmed the health module is present.
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({ GatewaySettings.class, SharedHttpClient.class })
+    @ConditionalOnEnabledHealthIndicator("gateway")
+    @EnableConfigurationProperties(GatewayHealthProperties.class)
+    static class GatewayHealthContributorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = { "gatewayHealthIndicator", "gatewayHealthContributor" })
+        HealthContributor gatewayHealthContributor(GatewaySettings settings, SharedHttpClient http,
+                GatewayHealthProperties properties) {
+            RouteHealthProbe probe = new RouteHealthProbe(http.okHttpClient(), properties.getTimeout());
+            CachingRouteHealthProbe cache = new CachingRouteHealthProbe((role) -> probe.probe(settings.route(role)),
+                    properties.getCacheTtl());
+            Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
+            for (Role role : Role.values()) {
+                indicators.put(role.propertyName(), new RouteHealthIndicator(role, cache));
+            }
+            return CompositeHealthContributor.fromMap(indicators);
+        }
+
+    }
+
+}

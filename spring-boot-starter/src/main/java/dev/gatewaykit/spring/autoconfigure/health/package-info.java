@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the gateway health contributor.
+ */
+package dev.gatewaykit.spring.autoconfigure.health;

@@ -1,0 +1,62 @@
+package dev.gatewaykit.spring.test;
+
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayConnectionDetails;
+
+/**
+ * Connection details pointing every role at one gateway stub, each role with its own obviously fake key
+ * ({@code sk-stub-<role>-<random>}), so a journal entry's key tells which role sent the request.
+ */
+public final class GatewayStubConnectionDetails implements OpenAIGatewayConnectionDetails {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String baseUrl;
+
+    private final GatewayKind gateway;
+
+    private final Map<Role, String> keys = new EnumMap<>(Role.class);
+
+    /**
+     * Creates details for a stub.
+     * @param baseUrl the stub's base URL
+     * @param gateway the gateway the stub impersonates
+     */
+    public GatewayStubConnectionDetails(String baseUrl, GatewayKind gateway) {
+        this.baseUrl = baseUrl;
+        this.gateway = gateway;
+        for (Role role : Role.values()) {
+            byte[] random = new byte[8];
+            RANDOM.nextBytes(random);
+            this.keys.put(role, "sk-stub-" + role.propertyName() + "-" + HexFormat.of().formatHex(random));
+        }
+    }
+
+    @Override
+    public Optional<String> baseUrl(Role role) {
+        return Optional.of(this.baseUrl);
+    }
+
+    @Override
+    public Optional<String> apiKey(Role role) {
+        return Optional.of(this.keys.get(role));
+    }
+
+    @Override
+    public Optional<GatewayKind> gateway() {
+        return Optional.of(this.gateway);
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayStubConnectionDetails[" + this.baseUrl + ", " + this.gateway.id() + "]";
+    }
+
+}

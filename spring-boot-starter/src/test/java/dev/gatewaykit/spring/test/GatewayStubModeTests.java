@@ -1,0 +1,52 @@
+package dev.gatewaykit.spring.test;
+
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.stub.GatewayStub;
+import dev.gatewaykit.stub.StubMode;
+import dev.gatewaykit.stub.journal.JournalEntry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The annotation's mode picks the gateway the stub impersonates, and the routes follow it. */
+@SpringBootTest(classes = StubTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "openai.dotenv.enabled=false")
+@AutoConfigureGatewayStub(mode = StubMode.PORTKEY)
+class GatewayStubModeTests {
+
+    @Autowired
+    GatewayStub stub;
+
+    @Autowired
+    GatewaySettings settings;
+
+    @Autowired
+    OpenAIClient llm;
+
+    @Test
+    void portkeyModeStubAndPortkeyRoutes() {
+        assertThat(this.stub.mode()).isEqualTo(StubMode.PORTKEY);
+        for (Role role : Role.values()) {
+            assertThat(this.settings.route(role).gateway()).isEqualTo(GatewayKind.PORTKEY);
+            assertThat(this.settings.route(role).baseUrl()).isEqualTo(this.stub.baseUrl());
+        }
+        this.llm.chat()
+            .completions()
+            .create(ChatCompletionCreateParams.builder()
+                .model("@openai-test/gpt-4o-mini")
+                .addUserMessage("through portkey")
+                .build());
+        assertThat(this.stub.journal()).extracting(JournalEntry::path).containsExactly("/v1/chat/completions");
+        assertThat(this.stub.journal().get(0).key()).isEqualTo(this.settings.route(Role.LLM).apiKey()
+            .orElseThrow()
+            .masked());
+    }
+
+}
