@@ -5,16 +5,24 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.errors.GatewayErrorTranslator;
+import dev.gatewaykit.sdk.failover.FailoverCircuit;
+import dev.gatewaykit.sdk.failover.FailoverInterceptor;
+import dev.gatewaykit.sdk.failover.FailoverStatus;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,16 +36,24 @@ public final class GatewayClients implements AutoCloseable {
     private final boolean ownsHttp;
     private final Map<Role, OkHttpClient> routeHttp = new EnumMap<>(Role.class);
     private final Map<Role, OpenAIClient> clients = new EnumMap<>(Role.class);
+    private final Map<Role, FailoverCircuit> failover = new EnumMap<>(Role.class);
     private final GatewayRequestContext defaults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GatewayClients(GatewaySettings settings, SharedHttpClient http, boolean ownsHttp) {
+    private GatewayClients(GatewaySettings settings, SharedHttpClient http, boolean ownsHttp,
+            List<RouteInterceptors> extraInterceptors, Clock failoverClock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.ownsHttp = ownsHttp;
         this.defaults = GatewayRequestContext.defaults(settings);
         for (RouteSettings route : settings.routes().values()) {
-            OkHttpClient okHttp = RouteHttpClients.forRoute(http.okHttpClient(), settings, route);
+            Optional<Interceptor> failoverInterceptor = route.failover().map(on -> {
+                FailoverCircuit circuit = FailoverCircuit.create(route, http.okHttpClient(), failoverClock);
+                failover.put(route.role(), circuit);
+                return new FailoverInterceptor(route, circuit, http.okHttpClient());
+            });
+            OkHttpClient okHttp = RouteHttpClients.forRoute(http.okHttpClient(), settings, route, extraInterceptors,
+                    failoverInterceptor);
             routeHttp.put(route.role(), okHttp);
             clients.put(route.role(), build(route, okHttp));
         }
@@ -45,12 +61,55 @@ public final class GatewayClients implements AutoCloseable {
 
     /** Clients on a new shared pool, which {@link #close()} releases. */
     public static GatewayClients create(GatewaySettings settings) {
-        return new GatewayClients(settings, SharedHttpClient.create(settings), true);
+        return builder(settings).build();
     }
 
     /** Clients on an existing shared pool, which {@link #close()} leaves open (its owner closes it). */
     public static GatewayClients create(GatewaySettings settings, SharedHttpClient http) {
-        return new GatewayClients(settings, http, false);
+        return builder(settings).http(http).build();
+    }
+
+    /** A builder for clients with optional extras (an existing shared pool, added route interceptors). */
+    public static Builder builder(GatewaySettings settings) {
+        return new Builder(settings);
+    }
+
+    /** Builds {@link GatewayClients}; without {@link #http(SharedHttpClient)} the clients own a new shared pool. */
+    public static final class Builder {
+
+        private final GatewaySettings settings;
+        private SharedHttpClient http;
+        private final List<RouteInterceptors> interceptors = new ArrayList<>();
+        private Clock failoverClock = Clock.systemUTC();
+
+        private Builder(GatewaySettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** Use an existing shared pool, which the built clients do not close (its owner does). */
+        public Builder http(SharedHttpClient http) {
+            this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /** Adds interceptors to every route's HTTP client, after the gateway's own (e.g. metrics). */
+        public Builder addRouteInterceptors(RouteInterceptors routeInterceptors) {
+            interceptors.add(Objects.requireNonNull(routeInterceptors, "routeInterceptors"));
+            return this;
+        }
+
+        /** The clock failover circuits read for their cool-downs (default: the system clock). */
+        public Builder failoverClock(Clock clock) {
+            this.failoverClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The clients. */
+        public GatewayClients build() {
+            boolean owns = http == null;
+            return new GatewayClients(settings, owns ? SharedHttpClient.create(settings) : http, owns,
+                    List.copyOf(interceptors), failoverClock);
+        }
     }
 
     private OpenAIClient build(RouteSettings route, OkHttpClient okHttp) {
@@ -114,6 +173,21 @@ public final class GatewayClients implements AutoCloseable {
     /** Explains a failure of a call made with the client of {@code role}. */
     public GatewayError explain(Role role, Throwable failure) {
         return GatewayErrorTranslator.translate(failure, settings.route(role), settings);
+    }
+
+    /**
+     * The failover circuit state of a role: empty when failover is off for it. For health details: state, since
+     * when, consecutive proxy failures and the origin calls go to now.
+     */
+    public Optional<FailoverStatus> failoverStatus(Role role) {
+        return Optional.ofNullable(failover.get(role)).map(FailoverCircuit::status);
+    }
+
+    /** The failover state of every role that has failover on. */
+    public Map<Role, FailoverStatus> failoverStatuses() {
+        Map<Role, FailoverStatus> statuses = new EnumMap<>(Role.class);
+        failover.forEach((role, circuit) -> statuses.put(role, circuit.status()));
+        return Collections.unmodifiableMap(statuses);
     }
 
     /** The settings the clients were built from. */

@@ -9,6 +9,7 @@ import okhttp3.OkHttpClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Composes a route's OkHttp client in one place: derived from the shared client with {@code newBuilder()} (same
@@ -20,9 +21,14 @@ final class RouteHttpClients {
     private RouteHttpClients() {
     }
 
-    static OkHttpClient forRoute(OkHttpClient shared, GatewaySettings settings, RouteSettings route) {
+    static OkHttpClient forRoute(OkHttpClient shared, GatewaySettings settings, RouteSettings route,
+            List<RouteInterceptors> extras, Optional<Interceptor> failover) {
         OkHttpClient.Builder builder = shared.newBuilder();
         interceptors(settings, route).forEach(builder::addInterceptor);
+        extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
+        // Innermost: failover must see every header the others added, to strip the proxy's before a call leaves
+        // for the failover origin. Outer interceptors find the origin actually called in response.request().
+        failover.ifPresent(builder::addInterceptor);
         route.timeout().ifPresent(builder::callTimeout);
         return builder.build();
     }

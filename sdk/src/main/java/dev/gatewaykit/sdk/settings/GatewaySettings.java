@@ -54,14 +54,16 @@ public final class GatewaySettings {
     private final ProxySettings proxy;
     private final PortkeySettings portkey;
     private final LiteLlmSettings litellm;
+    @Valid
+    private final FailoverSettings failover;
     private final List<SettingsWarning> warnings;
     private final Map<String, RouteSettings.ValueSource> valueSources;
 
     GatewaySettings(SettingsSources sources, Map<String, String> explicitValues, Map<Role, RouteSettings> routes,
                     Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxRetries,
                     String organization, String project, Map<String, String> headers, ProxySettings proxy,
-                    PortkeySettings portkey, LiteLlmSettings litellm, List<SettingsWarning> warnings,
-                    Map<String, RouteSettings.ValueSource> valueSources) {
+                    PortkeySettings portkey, LiteLlmSettings litellm, FailoverSettings failover,
+                    List<SettingsWarning> warnings, Map<String, RouteSettings.ValueSource> valueSources) {
         this.sources = sources;
         this.explicitValues = Map.copyOf(explicitValues);
         this.routes = Collections.unmodifiableMap(new EnumMap<>(routes));
@@ -75,6 +77,7 @@ public final class GatewaySettings {
         this.proxy = proxy;
         this.portkey = portkey;
         this.litellm = litellm;
+        this.failover = Objects.requireNonNull(failover, "failover");
         this.warnings = List.copyOf(warnings);
         this.valueSources = Collections.unmodifiableMap(new LinkedHashMap<>(valueSources));
     }
@@ -173,6 +176,14 @@ public final class GatewaySettings {
         return litellm;
     }
 
+    /**
+     * Direct-provider failover as configured globally ({@link FailoverSettings#enabled()} is
+     * {@code OPENAI_FAILOVER_ENABLED}); whether a role fails over is {@link RouteSettings#failover()}.
+     */
+    public FailoverSettings failover() {
+        return failover;
+    }
+
     /** Things allowed but probably unintended (keys masked). */
     public List<SettingsWarning> warnings() {
         return warnings;
@@ -188,6 +199,11 @@ public final class GatewaySettings {
         return sources;
     }
 
+    /** The layers with the explicit builder values on top, highest first: what every value was looked up in. */
+    public SettingsSources layers() {
+        return explicitValues.isEmpty() ? sources : sources.withHighest(new MapSource("builder", explicitValues));
+    }
+
     /** A multi-line table: role, gateway, URL, model, masked key and where each came from. */
     public String routingTable() {
         return RoutingTable.format(routes.values());
@@ -198,13 +214,13 @@ public final class GatewaySettings {
         return o instanceof GatewaySettings g && routes.equals(g.routes) && connectTimeout.equals(g.connectTimeout)
                 && readTimeout.equals(g.readTimeout) && callTimeout.equals(g.callTimeout)
                 && maxRetries == g.maxRetries && Objects.equals(organization, g.organization)
-                && Objects.equals(project, g.project) && headers.equals(g.headers);
+                && Objects.equals(project, g.project) && headers.equals(g.headers) && failover.equals(g.failover);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(routes, connectTimeout, readTimeout, callTimeout, maxRetries, organization, project,
-                headers);
+                headers, failover);
     }
 
     @Override
@@ -212,7 +228,7 @@ public final class GatewaySettings {
         return "GatewaySettings[routes=" + routes.values() + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", maxRetries=" + maxRetries
                 + ", organization=" + organization + ", project=" + project + ", headers=" + headers.keySet()
-                + ", proxy=" + proxy + ", portkey=" + portkey + ", litellm=" + litellm + "]";
+                + ", proxy=" + proxy + ", portkey=" + portkey + ", litellm=" + litellm + ", failover=" + failover + "]";
     }
 
     /**

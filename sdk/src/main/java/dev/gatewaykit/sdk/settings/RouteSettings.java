@@ -42,6 +42,7 @@ public final class RouteSettings {
             @NotNull String> headers;
     @DurationMin(millis = 1, message = "must be positive")
     private final Duration timeout;
+    private final FailoverSettings failover;
     private final Map<String, ValueSource> sources;
 
     private RouteSettings(Builder b) {
@@ -53,6 +54,7 @@ public final class RouteSettings {
         this.model = b.model;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.timeout = b.timeout;
+        this.failover = b.failover != null && b.failover.enabled() ? b.failover : null;
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(b.sources));
     }
 
@@ -64,7 +66,7 @@ public final class RouteSettings {
     /** A builder holding this route's values. */
     public Builder toBuilder() {
         Builder b = new Builder().role(role).gateway(gateway).baseUrl(baseUrl).keyless(keyless)
-                .model(model).headers(headers).timeout(timeout);
+                .model(model).headers(headers).timeout(timeout).failover(failover);
         b.apiKey = apiKey;
         b.sources.putAll(sources);
         return b;
@@ -137,6 +139,14 @@ public final class RouteSettings {
         return Optional.ofNullable(timeout);
     }
 
+    /**
+     * Direct-provider failover of this role, present only when it is on for the role
+     * ({@code OPENAI_<ROLE>_FAILOVER_ENABLED}, else {@code OPENAI_FAILOVER_ENABLED}).
+     */
+    public Optional<FailoverSettings> failover() {
+        return Optional.ofNullable(failover);
+    }
+
     /** Where each value came from, keyed by "baseUrl", "apiKey", "model", "gateway". */
     public Map<String, ValueSource> sources() {
         return sources;
@@ -146,12 +156,13 @@ public final class RouteSettings {
     public boolean equals(Object o) {
         return o instanceof RouteSettings r && role == r.role && gateway == r.gateway && baseUrl.equals(r.baseUrl)
                 && Objects.equals(apiKey, r.apiKey) && keyless == r.keyless && Objects.equals(model, r.model)
-                && headers.equals(r.headers) && Objects.equals(timeout, r.timeout);
+                && headers.equals(r.headers) && Objects.equals(timeout, r.timeout)
+                && Objects.equals(failover, r.failover);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout);
+        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout, failover);
     }
 
     @Override
@@ -159,7 +170,8 @@ public final class RouteSettings {
         return "RouteSettings[role=" + role + ", gateway=" + gateway.id() + ", baseUrl=" + baseUrl
                 + ", apiKey=" + (keyless ? "(keyless)" : apiKey == null ? "(none)" : apiKey.masked())
                 + ", model=" + (model == null ? "-" : model) + ", headers=" + headers.keySet()
-                + (timeout == null ? "" : ", timeout=" + timeout) + "]";
+                + (timeout == null ? "" : ", timeout=" + timeout)
+                + (failover == null ? "" : ", failover=" + failover.baseUrl()) + "]";
     }
 
     /** Builds {@link RouteSettings}; no validation here (that belongs to {@link GatewaySettings#resolve}). */
@@ -172,6 +184,7 @@ public final class RouteSettings {
         private String model;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration timeout;
+        private FailoverSettings failover;
         private final Map<String, ValueSource> sources = new LinkedHashMap<>();
 
         private Builder() {
@@ -235,6 +248,12 @@ public final class RouteSettings {
         /** The whole-call timeout, or null for the global one. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** Failover for this role, or null; settings that are not {@link FailoverSettings#enabled()} mean off. */
+        public Builder failover(FailoverSettings failover) {
+            this.failover = failover;
             return this;
         }
 

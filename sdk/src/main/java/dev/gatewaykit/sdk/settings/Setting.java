@@ -50,7 +50,10 @@ public final class Setting {
         /** {@code OPENAI_<ROLE>_TIMEOUT}. */
         TIMEOUT("TIMEOUT", "timeout", Type.DURATION, "whole-call timeout for this role"),
         /** {@code OPENAI_<ROLE>_HEADERS}. */
-        HEADERS("HEADERS", "headers", Type.MAP, "extra headers for this role, over OPENAI_HEADERS");
+        HEADERS("HEADERS", "headers", Type.MAP, "extra headers for this role, over OPENAI_HEADERS"),
+        /** {@code OPENAI_<ROLE>_FAILOVER_ENABLED}. */
+        FAILOVER_ENABLED("FAILOVER_ENABLED", "failover-enabled", Type.BOOLEAN,
+                "direct-provider failover for this role (true or false), over OPENAI_FAILOVER_ENABLED");
 
         private final String envSuffix;
         private final String propertySuffix;
@@ -133,15 +136,22 @@ public final class Setting {
     /** LiteLLM end user ({@code x-litellm-end-user-id}). */
     public static final Setting LITELLM_END_USER_ID = global("OPENAI_LITELLM_END_USER_ID",
             "openai.litellm.end-user-id", Type.TEXT, null, "x-litellm-end-user-id");
-    /** Reserved for direct-provider failover (not read yet). */
+    /** Direct-provider failover for every role (each role's own switch wins). */
     public static final Setting FAILOVER_ENABLED = global("OPENAI_FAILOVER_ENABLED", "openai.failover.enabled",
-            Type.BOOLEAN, "false", "reserved: direct-provider failover");
-    /** Reserved for direct-provider failover (not read yet). */
+            Type.BOOLEAN, "false", "direct-provider failover for every role: true or false");
+    /** Where a role goes while its proxy is failing. */
     public static final Setting FAILOVER_BASE_URL = global("OPENAI_FAILOVER_BASE_URL", "openai.failover.base-url",
-            Type.URL, "https://api.openai.com/v1", "reserved: failover origin");
-    /** Reserved for direct-provider failover (not read yet). */
+            Type.URL, "https://api.openai.com/v1", "failover origin (the provider itself), used while the proxy fails");
+    /** The key sent to the failover origin, and only there. */
     public static final Setting FAILOVER_API_KEY = global("OPENAI_FAILOVER_API_KEY", "openai.failover.api-key",
-            Type.SECRET, null, "reserved: key for the failover origin only");
+            Type.SECRET, null, "key for the failover origin only; required when failover is on");
+    /** Consecutive proxy failures that open the circuit. */
+    public static final Setting FAILOVER_FAILURE_THRESHOLD = global("OPENAI_FAILOVER_FAILURE_THRESHOLD",
+            "openai.failover.failure-threshold", Type.INTEGER, "3",
+            "consecutive connect failures or 5xx answers from the proxy that switch a role to the failover origin");
+    /** How long a role stays on the failover origin before the proxy is probed again. */
+    public static final Setting FAILOVER_COOL_DOWN = global("OPENAI_FAILOVER_COOL_DOWN", "openai.failover.cool-down",
+            Type.DURATION, "30s", "time on the failover origin before the proxy's health is probed again");
 
     private static final Map<Role, Map<RoleSetting, Setting>> PER_ROLE = new EnumMap<>(Role.class);
 
@@ -216,6 +226,11 @@ public final class Setting {
         return forRole(role, RoleSetting.HEADERS);
     }
 
+    /** {@code OPENAI_<ROLE>_FAILOVER_ENABLED}. */
+    public static Setting roleFailoverEnabled(Role role) {
+        return forRole(role, RoleSetting.FAILOVER_ENABLED);
+    }
+
     /** Every setting: the global ones in documentation order, then the per-role ones. */
     public static List<Setting> all() {
         List<Setting> all = new ArrayList<>(GLOBAL);
@@ -263,11 +278,6 @@ public final class Setting {
     /** One line saying what the setting does. */
     public String description() {
         return description;
-    }
-
-    /** Whether the setting is reserved for a feature not configured by this version. */
-    public boolean reserved() {
-        return variable.startsWith("OPENAI_FAILOVER_");
     }
 
     /** Shows a value of this setting: masked when secret. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns layers into {@link GatewaySettings}: the one place where precedence, the URL rule, the key rule, gateway
@@ -64,7 +65,7 @@ final class SettingsResolver {
 
         // Every configured key is checked, used or not: a malformed key is a mistake wherever it sits.
         List<Setting> keys = new ArrayList<>(List.of(Setting.API_KEY, Setting.INTERNAL_API_KEY,
-                Setting.PORTKEY_API_KEY));
+                Setting.PORTKEY_API_KEY, Setting.FAILOVER_API_KEY));
         for (Role role : Role.values()) {
             keys.add(Setting.roleApiKey(role));
         }
@@ -73,12 +74,15 @@ final class SettingsResolver {
         PortkeySettings portkey = portkey();
         LiteLlmSettings litellm = litellm();
         Map<String, String> globalHeaders = map(Setting.HEADERS);
+        FailoverSettings failover = failover();
 
         Map<Role, RouteSettings> routes = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            routes.put(role, route(role, explicitGateway, gatewayFound, base, internal, baseUrl, internalUrl,
-                    portkey, litellm, globalHeaders));
+            RouteSettings route = route(role, explicitGateway, gatewayFound, base, internal, baseUrl, internalUrl,
+                    portkey, litellm, globalHeaders);
+            routes.put(role, withFailover(route, failover));
         }
+        checkFailover(routes, failover);
 
         Duration connect = duration(Setting.CONNECT_TIMEOUT).orElse(GatewaySettings.DEFAULT_CONNECT_TIMEOUT);
         Duration read = duration(Setting.READ_TIMEOUT).orElse(GatewaySettings.DEFAULT_READ_TIMEOUT);
@@ -89,7 +93,7 @@ final class SettingsResolver {
         ProxySettings proxy = proxy();
 
         GatewaySettings settings = new GatewaySettings(sources, explicitValues, routes, connect, read, call,
-                maxRetries, organization, project, globalHeaders, proxy, portkey, litellm,
+                maxRetries, organization, project, globalHeaders, proxy, portkey, litellm, failover,
                 new ArrayList<>(warnings), valueSources);
         validateStructure(settings);
         return new SettingsReport(settings, new ArrayList<>(problems));
@@ -231,6 +235,68 @@ final class SettingsResolver {
         return GatewayKind.GENERIC;
     }
 
+    // ---- failover --------------------------------------------------------------------------------------------
+
+    /** The global failover values; {@code enabled} is {@code OPENAI_FAILOVER_ENABLED}. */
+    private FailoverSettings failover() {
+        FailoverSettings.Builder b = FailoverSettings.builder()
+                .enabled(bool(Setting.FAILOVER_ENABLED).orElse(false));
+        find(Setting.FAILOVER_BASE_URL).ifPresent(url -> {
+            String normalised = RouteSettings.normaliseUrl(url.value());
+            UrlRules.check(Setting.FAILOVER_BASE_URL, url.value(),
+                    detect(normalised, PortkeySettings.none(), LiteLlmSettings.none())).ifPresent(problems::add);
+            b.baseUrl(normalised);
+        });
+        find(Setting.FAILOVER_API_KEY).ifPresent(key -> b.apiKey(key.value()));
+        integer(Setting.FAILOVER_FAILURE_THRESHOLD).ifPresent(b::failureThreshold);
+        duration(Setting.FAILOVER_COOL_DOWN).ifPresent(b::coolDown);
+        return b.build();
+    }
+
+    /** The route with failover attached when it is on for the role (role switch over the global one). */
+    private RouteSettings withFailover(RouteSettings route, FailoverSettings failover) {
+        boolean on = bool(Setting.roleFailoverEnabled(route.role())).orElse(failover.enabled());
+        return on ? route.toBuilder().failover(failover.toBuilder().enabled(true).build()).build() : route;
+    }
+
+    /**
+     * The key rule for failover: the failover origin has its own key, which is required, and it must be another
+     * origin than the proxy's, or the failover key would be sent to the proxy (and failing over could not help).
+     */
+    private void checkFailover(Map<Role, RouteSettings> routes, FailoverSettings failover) {
+        List<Role> on = routes.values().stream().filter(r -> r.failover().isPresent()).map(RouteSettings::role)
+                .toList();
+        if (on.isEmpty()) {
+            return;
+        }
+        String origin = failover.origin();
+        String roles = on.stream().map(Role::name).collect(Collectors.joining(", "));
+        if (failover.apiKey().isEmpty()) {
+            problems.add(new SettingsProblem(Setting.FAILOVER_API_KEY.variable(), "", "failover is on for " + roles
+                    + " but there is no key for the failover origin " + origin + "; the proxy's key is never sent"
+                    + " there.", "set " + Setting.FAILOVER_API_KEY.variable() + " (" + Setting.FAILOVER_API_KEY
+                    .property() + ") to the provider key for " + origin + ", or turn failover off with "
+                    + Setting.FAILOVER_ENABLED.variable() + "=false."));
+        } else if (failover.baseUrl().toLowerCase(Locale.ROOT).startsWith("http://")
+                && !UrlRules.isLoopback(failover.baseUrl())) {
+            warnings.add(new SettingsWarning(Setting.FAILOVER_BASE_URL.variable(), "failover sends "
+                    + failover.apiKey().get().masked() + " over plain http:// to " + origin
+                    + "; anyone on the network can read it. Use https://."));
+        }
+        List<Role> sameOrigin = on.stream().filter(role -> routes.get(role).origin().equals(origin)).toList();
+        if (!sameOrigin.isEmpty()) {
+            Role first = sameOrigin.get(0);
+            problems.add(new SettingsProblem(Setting.FAILOVER_BASE_URL.variable(), failover.baseUrl(),
+                    "is the origin " + origin + " that " + sameOrigin.stream().map(Role::name)
+                            .collect(Collectors.joining(", ")) + " already call"
+                            + (sameOrigin.size() == 1 ? "s" : "") + "; failing over to it cannot help and would send"
+                            + " the failover key to the proxy.",
+                    "point it at the provider itself (e.g. " + GatewaySettings.DEFAULT_BASE_URL + "), or turn"
+                            + " failover off for that role (" + Setting.roleFailoverEnabled(first).variable()
+                            + "=false)."));
+        }
+    }
+
     private boolean authNone(Role role) {
         Optional<Found> auth = find(Setting.roleAuth(role));
         if (auth.isEmpty()) {
@@ -294,6 +360,8 @@ final class SettingsResolver {
                 case "callTimeout" -> Setting.TIMEOUT;
                 case "maxRetries" -> Setting.MAX_RETRIES;
                 case "headers" -> Setting.HEADERS;
+                case "failover" -> v.getPropertyPath().toString().endsWith("failureThreshold")
+                        ? Setting.FAILOVER_FAILURE_THRESHOLD : Setting.FAILOVER_COOL_DOWN;
                 default -> proxySetting(v);
             };
             problems.add(structural(setting, v));
@@ -328,6 +396,7 @@ final class SettingsResolver {
         return switch (setting.type()) {
             case DURATION -> "use a positive duration such as 30s, 500ms, 2m or PT30S.";
             case INTEGER -> setting == Setting.PROXY_PORT ? "use a port between 1 and 65535."
+                    : setting == Setting.FAILOVER_FAILURE_THRESHOLD ? "use a whole number from 1 to 100."
                     : "use a whole number from 0 to 10.";
             case MAP -> "write name=value,name2=value2 with header-safe names (letters, digits, -).";
             case TEXT -> setting.role().isPresent() ? "write the model name without spaces, e.g. gpt-4o-mini."
@@ -385,6 +454,20 @@ final class SettingsResolver {
                     "use a unit: 30s, 500ms, 2m, 1h, or ISO-8601 such as PT30S."));
             return Optional.empty();
         }
+    }
+
+    private Optional<Boolean> bool(Setting setting) {
+        Optional<Found> found = find(setting);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = found.get().value().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Optional.of(v.equals("true"));
+        }
+        problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not true or false.",
+                "use true or false."));
+        return Optional.empty();
     }
 
     private Optional<Integer> integer(Setting setting) {

@@ -65,7 +65,22 @@ class ValidationMessagesTest {
                 bad("OPENAI_HEADERS", "X-Team", "is not name=value", "name=value"),
                 bad("OPENAI_HEADERS", "X Team=a", "not a valid header name", "header-safe"),
                 bad("OPENAI_CODEX_HEADERS", "X(Bad)=1", "not a valid header name", "header-safe"),
-                bad("OPENAI_LLM_MODEL", "gpt 4o", "must not contain whitespace", "without spaces"));
+                bad("OPENAI_LLM_MODEL", "gpt 4o", "must not contain whitespace", "without spaces"),
+                bad("OPENAI_FAILOVER_BASE_URL", "api.openai.com/v1", "must start with http:// or https://",
+                        "https://host"),
+                bad("OPENAI_FAILOVER_BASE_URL", "https://api.openai.com", "OpenAI serves its API under /v1",
+                        "use https://api.openai.com/v1."),
+                bad("OPENAI_FAILOVER_BASE_URL", "https://api.openai.com/v1/chat/completions",
+                        "endpoint path /chat/completions", "use https://api.openai.com/v1."),
+                bad("OPENAI_FAILOVER_API_KEY", "Bearer " + KEY, "starts with 'Bearer '", "only the key"),
+                bad("OPENAI_FAILOVER_API_KEY", KEY + " x", "contains whitespace", "without spaces"),
+                bad("OPENAI_FAILOVER_ENABLED", "yes", "is not true or false", "use true or false"),
+                bad("OPENAI_CODEX_FAILOVER_ENABLED", "on", "is not true or false", "use true or false"),
+                bad("OPENAI_FAILOVER_FAILURE_THRESHOLD", "three", "is not a whole number", "1 to 100"),
+                bad("OPENAI_FAILOVER_FAILURE_THRESHOLD", "0", "must be at least 1", "1 to 100"),
+                bad("OPENAI_FAILOVER_FAILURE_THRESHOLD", "101", "must be at most 100", "1 to 100"),
+                bad("OPENAI_FAILOVER_COOL_DOWN", "30", "is not a duration", "30s"),
+                bad("OPENAI_FAILOVER_COOL_DOWN", "0s", "must be positive", "positive duration"));
     }
 
     private static Arguments bad(String variable, String value, String message, String fix) {
