@@ -2,6 +2,7 @@ package dev.gatewaykit.sdk.client;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.gateway.Gateway;
+import dev.gatewaykit.sdk.settings.FailoverSettings;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.Interceptor;
@@ -24,6 +25,9 @@ final class RouteHttpClients {
     static OkHttpClient forRoute(OkHttpClient shared, GatewaySettings settings, RouteSettings route,
             List<RouteInterceptors> extras, Optional<Interceptor> failover) {
         OkHttpClient.Builder builder = shared.newBuilder();
+        // Outermost: whatever an inner interceptor or the failover origin answers, a quoted key is masked before
+        // openai-java turns the body into an exception message.
+        builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keysOf(settings, route)));
         interceptors(settings, route).forEach(builder::addInterceptor);
         extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
         // Innermost: failover must see every header the others added, to strip the proxy's before a call leaves
@@ -31,6 +35,14 @@ final class RouteHttpClients {
         failover.ifPresent(builder::addInterceptor);
         route.timeout().ifPresent(builder::callTimeout);
         return builder.build();
+    }
+
+    private static List<String> keysOf(GatewaySettings settings, RouteSettings route) {
+        List<String> keys = new ArrayList<>();
+        settings.portkey().apiKey().ifPresent(key -> keys.add(key.reveal()));
+        route.apiKey().ifPresent(key -> keys.add(key.reveal()));
+        route.failover().flatMap(FailoverSettings::apiKey).ifPresent(key -> keys.add(key.reveal()));
+        return keys;
     }
 
     static List<Interceptor> interceptors(GatewaySettings settings, RouteSettings route) {

@@ -205,7 +205,7 @@ public final class GatewayErrorTranslator {
                             + " key: set " + "OPENAI_" + route.role().envName() + "_API_KEY, or remove OPENAI_"
                             + route.role().envName() + "_AUTH=none.";
                 }
-                return "The server rejected the key " + key + " (from " + source(route, "apiKey") + "). Check that"
+                return "The server rejected the key " + key + " (" + source(route, "apiKey") + "). Check that"
                         + " the key belongs to " + route.origin() + " and has not expired.";
             case BAD_REQUEST:
                 if (status == 404 && !route.baseUrl().endsWith("/v1")) {

@@ -28,7 +28,7 @@ final class GenAiMeters {
                 .withRegistry(registry);
         this.cost = Counter.builder(MetricNames.COST)
                 .description("Cost of calls as reported by the gateway (x-litellm-response-cost)")
-                .baseUnit("USD")
+                .baseUnit("usd")
                 .withRegistry(registry);
     }
 

@@ -76,6 +76,23 @@ class TroubleshootingCasesTest {
     }
 
     @Test
+    void keyQuotedByTheGatewayIsMaskedInTheExceptionTheClientThrows() {
+        String otherKey = "sk-" + fakeKey().substring(3) + "other";
+        proxy.stubFor(post(urlPathMatching(".*/chat/completions")).willReturn(jsonError(401, """
+                {"error":{"message":"Authentication Error. Received API Key = %s, also saw %s",
+                 "type":"auth_error","param":"None","code":"401"}}""".formatted(key, otherKey))));
+
+        try (GatewayClients clients = GatewayClients.create(liteLlm())) {
+            Throwable failure = catchThrowable(() -> chat(clients.llm()));
+
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).contains(Secrets.mask(key)).doesNotContain(key).doesNotContain(otherKey);
+            assertThat(failure.toString()).doesNotContain(key);
+            assertThat(clients.explain(Role.LLM, failure).kind()).isEqualTo(GatewayErrorKind.AUTHENTICATION);
+        }
+    }
+
+    @Test
     void expiredKeyTypeIsAuthenticationWhateverTheStatus() {
         GatewayError error = chatFailure(liteLlm(), 400, """
                 {"error":{"message":"Authentication Error - Expired Key","type":"expired_key","param":"None",

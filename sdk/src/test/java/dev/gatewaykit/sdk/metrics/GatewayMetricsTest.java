@@ -128,7 +128,7 @@ class GatewayMetricsTest {
         assertThat(registry.get(MetricNames.TOKEN_USAGE).meters()).extracting(m -> m.getId().getTag("gen_ai.token.type"))
                 .containsExactlyInAnyOrder("input", "output");
         assertThat(registry.get(MetricNames.TOKEN_USAGE).summary().getId().getBaseUnit()).isEqualTo("tokens");
-        assertThat(registry.get(MetricNames.COST).counter().getId().getBaseUnit()).isEqualTo("USD");
+        assertThat(registry.get(MetricNames.COST).counter().getId().getBaseUnit()).isEqualTo("usd");
     }
 
     @Test

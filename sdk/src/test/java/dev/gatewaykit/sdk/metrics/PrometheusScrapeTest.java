@@ -66,9 +66,9 @@ class PrometheusScrapeTest {
                 .contains("gen_ai_client_operation_duration_seconds_count{error_type=\"none\",gateway_kind=\"litellm\","
                         + "gateway_role=\"embeddings\",gen_ai_operation_name=\"embeddings\","
                         + "gen_ai_request_model=\"openai/text-embedding-3-small\"," + HOST + "} 1")
-                .contains("# TYPE gateway_cost_USD_total counter");
+                .contains("# TYPE gateway_cost_usd_total counter");
         // The streamed call costs the same as the plain one (same prompt, same deterministic reply).
-        assertThat(sample(scrape, "gateway_cost_USD_total{" + CHAT + "," + HOST + "}"))
+        assertThat(sample(scrape, "gateway_cost_usd_total{" + CHAT + "," + HOST + "}"))
                 .isCloseTo(2 * chatCost, within(1e-12));
         assertThat(chatCost).isPositive();
     }
