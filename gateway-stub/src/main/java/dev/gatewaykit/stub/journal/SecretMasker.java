@@ -21,7 +21,8 @@ public final class SecretMasker {
 
     /** Whether a header carries credentials and must be masked. */
     public static boolean isSecretHeader(String lowerCaseName) {
-        String n = lowerCaseName.toLowerCase(Locale.ROOT);
+        // "portkey" itself is no credential: x-portkey-provider stays readable, x-portkey-api-key does not.
+        String n = lowerCaseName.toLowerCase(Locale.ROOT).replace("portkey", "");
         return n.contains("auth") || n.contains("key") || n.contains("token") || n.contains("secret")
                 || n.equals("cookie") || n.equals("set-cookie");
     }

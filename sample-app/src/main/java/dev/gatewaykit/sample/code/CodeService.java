@@ -1,0 +1,64 @@
+package dev.gatewaykit.sample.code;
+
+import java.util.stream.Collectors;
+
+import com.openai.client.OpenAIClient;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseOutputText;
+import dev.gatewaykit.sample.gateway.GatewayCalls;
+import dev.gatewaykit.sample.gateway.RouteModels;
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.spring.GatewayClient;
+
+import org.springframework.stereotype.Service;
+
+/** Writes code for a task through the CODEX route (Responses API). */
+@Service
+public class CodeService {
+
+    private static final long MAX_OUTPUT_TOKENS = 2048;
+
+    private static final String INSTRUCTIONS = "You write short, correct Java code for the task. Answer with code only.";
+
+    private final OpenAIClient codex;
+
+    private final GatewayCalls calls;
+
+    private final RouteModels models;
+
+    public CodeService(@GatewayClient(Role.CODEX) OpenAIClient codex, GatewayCalls calls, RouteModels models) {
+        this.codex = codex;
+        this.calls = calls;
+        this.models = models;
+    }
+
+    /**
+     * Writes code for a task.
+     * @param task the task
+     * @return the output text
+     */
+    public CodeResponse write(String task) {
+        String model = this.models.model(Role.CODEX);
+        ResponseCreateParams params = ResponseCreateParams.builder()
+            .model(model)
+            .instructions(INSTRUCTIONS)
+            .input(task)
+            .maxOutputTokens(MAX_OUTPUT_TOKENS)
+            .build();
+        Response response = this.calls.call(Role.CODEX, () -> this.codex.responses().create(params));
+        return new CodeResponse(task, outputText(response), model, response.id());
+    }
+
+    // The output holds message items (and, for reasoning models, reasoning items): the answer is their text parts.
+    private static String outputText(Response response) {
+        return response.output()
+            .stream()
+            .flatMap((item) -> item.message().stream())
+            .flatMap((message) -> message.content().stream())
+            .flatMap((content) -> content.outputText().stream())
+            .map(ResponseOutputText::text)
+            .collect(Collectors.joining());
+    }
+
+}

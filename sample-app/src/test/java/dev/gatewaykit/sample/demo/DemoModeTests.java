@@ -1,0 +1,75 @@
+package dev.gatewaykit.sample.demo;
+
+import dev.gatewaykit.sample.SampleApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command, minus Maven: the app started as {@code main} starts it with {@code --demo}, its exit
+ * code and what it prints.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoModeTests {
+
+    @Test
+    void demoPrintsTheRoutingTableAndThreeAnswersAndExitsZero(CapturedOutput output) {
+        int exitCode = runDemo("--demo", "--demo.serve=false");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("Routing table:")
+            .containsPattern("EMBEDDINGS\\s+litellm\\s+http://127\\.0\\.0\\.1:\\d+/v1\\s+text-embedding-3-small\\s+sk-…")
+            .containsPattern("LLM\\s+litellm\\s+http://127\\.0\\.0\\.1:\\d+/v1\\s+gpt-4o-mini")
+            .containsPattern("CODEX\\s+litellm\\s+http://127\\.0\\.0\\.1:\\d+/v1\\s+gpt-4\\.1-mini")
+            .containsPattern("\\[EMBEDDINGS] search \"" + DemoRunner.SEARCH_QUERY.replace("?", "\\?")
+                    + "\" → 3 hits: [a-z-]+ \\(")
+            .containsPattern("\\[LLM] ask \\(streamed, \\d+ events\\) \"" + DemoRunner.QUESTION.replace("?", "\\?")
+                    + "\" → Echo: " + DemoRunner.QUESTION.replace("?", "\\?"))
+            .contains("[CODEX] code (gpt-4.1-mini, Responses API) → Echo: " + DemoRunner.TASK)
+            .contains("Demo OK")
+            .doesNotContain("sk-demo-");
+    }
+
+    @Test
+    void demoExitsNonZeroAndPrintsTheProblemWhenACallFails(CapturedOutput output) {
+        int exitCode = runDemo("--demo", "--openai.codex.model=no-such-model");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getOut()).contains("[EMBEDDINGS] search \"")
+            .contains("[LLM] ask (streamed, ")
+            .contains("[CODEX] code FAILED with HTTP 502")
+            .contains("hint:")
+            .contains("Demo FAILED");
+    }
+
+    @Test
+    void withoutDemoArgumentTheAppIsNotInDemoMode() {
+        DemoMode mode = DemoMode.of("--server.port=0");
+
+        assertThat(mode.enabled()).isFalse();
+        assertThat(mode.exitsAfterRun()).isFalse();
+        assertThat(mode.arguments()).containsExactly("--server.port=0");
+    }
+
+    @Test
+    void serveKeepsTheDemoAppRunning() {
+        DemoMode mode = DemoMode.of("--demo", "--demo.serve=true");
+
+        assertThat(mode.enabled()).isTrue();
+        assertThat(mode.exitsAfterRun()).isFalse();
+        assertThat(mode.arguments()).containsExactly("--gateway.demo.enabled=true", "--demo.serve=true");
+    }
+
+    private static int runDemo(String... args) {
+        DemoMode mode = DemoMode.of(args);
+        ConfigurableApplicationContext context = SampleApplication.application(mode).run(mode.arguments());
+        return SpringApplication.exit(context);
+    }
+
+}

@@ -1,0 +1,118 @@
+package dev.gatewaykit.sample.e2e;
+
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaykit.sample.ask.AskRequest;
+import dev.gatewaykit.sample.code.CodeRequest;
+import dev.gatewaykit.sample.e2e.AppHttp.Reply;
+import dev.gatewaykit.sample.search.SearchRequest;
+import dev.gatewaykit.spring.test.AutoConfigureGatewayStub;
+import dev.gatewaykit.stub.GatewayStub;
+import dev.gatewaykit.stub.StubMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Empty and oversized input is refused with 400 problem+json naming the field, before any gateway call.
+ * (Same configuration as {@link OpenAiModeE2ETest}, so both share one application context.)
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "openai.dotenv.enabled=false")
+@AutoConfigureGatewayStub(mode = StubMode.OPENAI)
+class BadInputE2ETest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GatewayStub stub;
+
+    AppHttp http;
+
+    @BeforeEach
+    void setUp() {
+        this.http = new AppHttp(this.port);
+        this.stub.reset();
+    }
+
+    static Stream<Arguments> invalidBodies() {
+        return Stream.of(arguments("/api/search", "{\"query\":\"\"}", "query"),
+                arguments("/api/search", "{\"query\":\"   \"}", "query"),
+                arguments("/api/search", "{}", "query"),
+                arguments("/api/search", json("query", SearchRequest.MAX_QUERY + 1), "query"),
+                arguments("/api/search", "{\"query\":\"ok\",\"k\":0}", "k"),
+                arguments("/api/search", "{\"query\":\"ok\",\"k\":" + (SearchRequest.MAX_K + 1) + "}", "k"),
+                arguments("/api/ask", "{\"question\":\"\"}", "question"),
+                arguments("/api/ask", json("question", AskRequest.MAX_QUESTION + 1), "question"),
+                arguments("/api/code", "{\"task\":\" \"}", "task"),
+                arguments("/api/code", json("task", CodeRequest.MAX_TASK + 1), "task"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> 400 naming {2}")
+    @MethodSource("invalidBodies")
+    void invalidBodyIsRejectedWithProblemJsonNamingTheField(String path, String body, String field) {
+        Reply reply = this.http.post(path, body);
+
+        assertInvalid(reply, field);
+    }
+
+    static Stream<Arguments> invalidQuestions() {
+        return Stream.of(arguments("", "empty"), arguments("x".repeat(AskRequest.MAX_QUESTION + 1), "oversized"));
+    }
+
+    @ParameterizedTest(name = "stream with {1} question -> 400")
+    @MethodSource("invalidQuestions")
+    void invalidStreamQuestionIsRejectedBeforeTheStreamStarts(String question, String what) {
+        Reply reply = this.http.stream(question);
+
+        assertInvalid(reply, "question");
+    }
+
+    @Test
+    void malformedJsonIsRejectedWithProblemJson() {
+        Reply reply = this.http.post("/api/search", "{\"query\":");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("status").asInt()).isEqualTo(400);
+        assertThat(this.stub.journal()).isEmpty();
+    }
+
+    @Test
+    void missingStreamQuestionIsRejectedWithProblemJson() {
+        Reply reply = this.http.get("/api/ask/stream");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("detail").asText()).contains("question");
+    }
+
+    private void assertInvalid(Reply reply, String field) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.path("title").asText()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors")).isNotEmpty();
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(problem.path("errors").get(0).path("message").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).startsWith(field + " ");
+        // Refused before any gateway call: nothing reached the stub.
+        assertThat(this.stub.journal()).isEmpty();
+    }
+
+    private static String json(String field, int length) {
+        return "{\"" + field + "\":\"" + "x".repeat(length) + "\"}";
+    }
+
+}
