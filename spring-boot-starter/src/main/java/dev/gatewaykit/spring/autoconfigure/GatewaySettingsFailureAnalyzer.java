@@ -9,12 +9,15 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Turns invalid gateway settings into a startup report: the description lists each problem with the variable,
- * its Spring property and the (masked) value; the action lists the fix for each. Values come from the sdk already
- * masked, so no key is ever printed.
+ * its Spring property and the (masked) value; the action lists the fix for each. Named credentials are reported by
+ * their property ({@code openai.credentials.<name>.base-url}). Values come from the sdk already masked, so no key is
+ * ever printed.
  */
 class GatewaySettingsFailureAnalyzer extends AbstractFailureAnalyzer<GatewaySettingsException> {
 
     private static final String NL = System.lineSeparator();
+
+    private static final String CREDENTIALS_PREFIX = "openai.credentials.";
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, GatewaySettingsException cause) {
@@ -22,8 +25,13 @@ class GatewaySettingsFailureAnalyzer extends AbstractFailureAnalyzer<GatewaySett
             .append(cause.problems().size())
             .append(cause.problems().size() == 1 ? " problem):" : " problems):")
             .append(NL);
-        StringBuilder action = new StringBuilder("Change these settings as environment variables, in the .env file "
-                + "or as Spring properties:").append(NL);
+        // Named credentials are bound by Spring only, so the .env files cannot fix them.
+        boolean onlyCredentials = cause.problems().stream()
+            .allMatch((problem) -> problem.variable().startsWith(CREDENTIALS_PREFIX));
+        StringBuilder action = new StringBuilder(onlyCredentials
+                ? "Change these settings as Spring properties or environment variables:"
+                : "Change these settings as environment variables, in the .env file or as Spring properties:")
+            .append(NL);
         for (SettingsProblem problem : cause.problems()) {
             String names = names(problem.variable());
             description.append(NL)

@@ -3,7 +3,9 @@ package dev.gatewaykit.spring.autoconfigure;
 import com.openai.client.OpenAIClient;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
+import dev.gatewaykit.sdk.client.RouteInterceptors;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
+import dev.gatewaykit.sdk.credentials.CredentialClients;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.SettingsSources;
 import dev.gatewaykit.spring.GatewayClient;
@@ -23,11 +25,13 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the three role-scoped {@link OpenAIClient} beans on one shared HTTP client.
  * <p>
  * Beans, each backing off when the application defines its own: {@link OpenAIGatewayConnectionDetails},
- * {@link GatewaySettings}, {@link SharedHttpClient}, {@link GatewayClients} and the clients
+ * {@link GatewaySettings}, {@link SharedHttpClient}, {@link GatewayClients}, {@link CredentialClients} (from
+ * {@code openai.credentials.*}) and the clients
  * {@code embeddingsOpenAIClient}, {@code llmOpenAIClient} and {@code codexOpenAIClient}, each qualified with
  * {@link GatewayClient @GatewayClient(Role.X)}. The embeddings and codex clients are {@link Fallback @Fallback}
  * beans, so a plain {@code OpenAIClient} injection point receives the LLM client, while an application-defined
- * {@code OpenAIClient} bean still competes on equal terms with it.
+ * {@code OpenAIClient} bean still competes on equal terms with it. Every {@link RouteInterceptors} bean (such as the
+ * metrics one) is added to the role and credential clients.
  */
 @AutoConfiguration
 @ConditionalOnClass({ OpenAIClient.class, GatewayClients.class })
@@ -60,10 +64,25 @@ public final class OpenAIGatewayAutoConfiguration {
         return SharedHttpClient.create(settings);
     }
 
+    // Extra route interceptors (metrics, or the application's own) arrive as RouteInterceptors beans, so this
+    // method never names Micrometer and works unchanged without it.
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    GatewayClients gatewayClients(GatewaySettings settings, SharedHttpClient http) {
-        return GatewayClients.create(settings, http);
+    GatewayClients gatewayClients(GatewaySettings settings, SharedHttpClient http,
+            ObjectProvider<RouteInterceptors> routeInterceptors) {
+        GatewayClients.Builder builder = GatewayClients.builder(settings).http(http);
+        routeInterceptors.orderedStream().forEach(builder::addRouteInterceptors);
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    CredentialClients credentialClients(GatewaySettings settings, SharedHttpClient http,
+            OpenAIGatewayProperties properties, ObjectProvider<RouteInterceptors> routeInterceptors) {
+        CredentialClients.Builder builder = CredentialClients.builder(settings, http)
+            .credentials(ConfiguredCredentials.from(properties.getCredentials()));
+        routeInterceptors.orderedStream().forEach(builder::addRouteInterceptors);
+        return builder.build();
     }
 
     // The clients belong to GatewayClients, which closes them: no destroy method of their own.
@@ -91,8 +110,9 @@ public final class OpenAIGatewayAutoConfiguration {
     }
 
     @Bean
-    GatewayRoutesLogger openAIGatewayRoutesLogger(ObjectProvider<GatewaySettings> settings) {
-        return new GatewayRoutesLogger(settings);
+    GatewayRoutesLogger openAIGatewayRoutesLogger(ObjectProvider<GatewaySettings> settings,
+            ObjectProvider<CredentialClients> credentials) {
+        return new GatewayRoutesLogger(settings, credentials);
     }
 
     private static SettingsSources layers(OpenAIGatewayProperties properties,

@@ -93,6 +93,18 @@ public class OpenAIGatewayProperties {
     @Valid
     private Dotenv dotenv = new Dotenv();
 
+    /** Direct-provider failover: where roles go while their proxy keeps failing. Off unless enabled. */
+    private Failover failover = new Failover();
+
+    /** Gateway call metrics (Micrometer), recorded when a MeterRegistry bean exists. */
+    private Metrics metrics = new Metrics();
+
+    /**
+     * Named credentials, each with its own base URL and key, for clients per (credential, role) beside the role
+     * clients, e.g. openai.credentials.billing.base-url.
+     */
+    private Map<String, Credential> credentials = new LinkedHashMap<>();
+
     public String getBaseUrl() {
         return this.baseUrl;
     }
@@ -245,6 +257,30 @@ public class OpenAIGatewayProperties {
         this.dotenv = dotenv;
     }
 
+    public Failover getFailover() {
+        return this.failover;
+    }
+
+    public void setFailover(Failover failover) {
+        this.failover = failover;
+    }
+
+    public Metrics getMetrics() {
+        return this.metrics;
+    }
+
+    public void setMetrics(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public Map<String, Credential> getCredentials() {
+        return this.credentials;
+    }
+
+    public void setCredentials(Map<String, Credential> credentials) {
+        this.credentials = credentials;
+    }
+
     /** Which gateway sits in front of the provider. */
     public enum Gateway {
 
@@ -297,6 +333,9 @@ public class OpenAIGatewayProperties {
         /** Authentication: bearer (default) or none, which sends no Authorization header. */
         private Auth auth;
 
+        /** Direct-provider failover for this role only, over openai.failover.enabled. */
+        private Boolean failoverEnabled;
+
         public String getBaseUrl() {
             return this.baseUrl;
         }
@@ -343,6 +382,14 @@ public class OpenAIGatewayProperties {
 
         public void setAuth(Auth auth) {
             this.auth = auth;
+        }
+
+        public Boolean getFailoverEnabled() {
+            return this.failoverEnabled;
+        }
+
+        public void setFailoverEnabled(Boolean failoverEnabled) {
+            this.failoverEnabled = failoverEnabled;
         }
 
     }
@@ -497,6 +544,131 @@ public class OpenAIGatewayProperties {
 
         public void setDirectory(String directory) {
             this.directory = directory;
+        }
+
+    }
+
+    /** Direct-provider failover: a circuit breaker per role in front of the proxy. */
+    public static class Failover {
+
+        /** Whether roles fail over to the failover base URL while their proxy fails; each role's own switch wins. */
+        private Boolean enabled;
+
+        /** Failover base URL, the provider itself, e.g. https://api.openai.com/v1. */
+        private String baseUrl;
+
+        /** Key for the failover base URL only; never sent to the proxy. Required when failover is on. */
+        private String apiKey;
+
+        /** Consecutive connect failures or 5xx answers from the proxy that switch a role to the failover origin. */
+        private Integer failureThreshold;
+
+        /** Time a role stays on the failover origin before the proxy's health is probed again, e.g. 30s. */
+        private Duration coolDown;
+
+        public Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getBaseUrl() {
+            return this.baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getApiKey() {
+            return this.apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public Integer getFailureThreshold() {
+            return this.failureThreshold;
+        }
+
+        public void setFailureThreshold(Integer failureThreshold) {
+            this.failureThreshold = failureThreshold;
+        }
+
+        public Duration getCoolDown() {
+            return this.coolDown;
+        }
+
+        public void setCoolDown(Duration coolDown) {
+            this.coolDown = coolDown;
+        }
+
+    }
+
+    /** Gateway call metrics. */
+    public static class Metrics {
+
+        /** Whether to record gen_ai.client.* and gateway.cost meters when a MeterRegistry bean exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+    }
+
+    /** One named credential: its own base URL, key, gateway and headers; it inherits only transport settings. */
+    public static class Credential {
+
+        /** Base URL of this credential, e.g. http://litellm-billing:4000/v1; required. */
+        private String baseUrl;
+
+        /** Key sent to this credential's base URL only; global keys are never used for it. */
+        private String apiKey;
+
+        /** Gateway in front of this credential's base URL; auto detects it from the host. */
+        private Gateway gateway;
+
+        /** Extra headers sent to this credential's base URL; global headers are not inherited. */
+        private Map<String, String> headers = new LinkedHashMap<>();
+
+        public String getBaseUrl() {
+            return this.baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getApiKey() {
+            return this.apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public Gateway getGateway() {
+            return this.gateway;
+        }
+
+        public void setGateway(Gateway gateway) {
+            this.gateway = gateway;
+        }
+
+        public Map<String, String> getHeaders() {
+            return this.headers;
+        }
+
+        public void setHeaders(Map<String, String> headers) {
+            this.headers = headers;
         }
 
     }

@@ -62,7 +62,11 @@ class ConfigurationMetadataTests {
                 "openai.connect-timeout", "openai.read-timeout", "openai.timeout", "openai.max-retries",
                 "openai.org-id", "openai.project-id", "openai.headers", "openai.proxy.host", "openai.proxy.port",
                 "openai.proxy.username", "openai.proxy.password", "openai.dotenv.enabled", "openai.dotenv.directory",
-                "management.health.gateway.cache-ttl", "management.health.gateway.timeout");
+                "management.health.gateway.cache-ttl", "management.health.gateway.timeout",
+                "openai.failover.enabled", "openai.failover.base-url", "openai.failover.api-key",
+                "openai.failover.failure-threshold", "openai.failover.cool-down", "openai.embeddings.failover-enabled",
+                "openai.llm.failover-enabled", "openai.codex.failover-enabled", "openai.metrics.enabled",
+                "openai.credentials");
         for (String name : names) {
             JsonNode property = property(metadata, name);
             assertThat(property.path("description").asText()).as(name).isNotBlank();
@@ -72,6 +76,26 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "openai.dotenv.enabled").path("defaultValue").asBoolean()).isTrue();
         assertThat(property(metadata, "management.health.gateway.enabled").path("type").asText())
             .isEqualTo("java.lang.Boolean");
+    }
+
+    @Test
+    void failoverMetricsAndCredentialPropertiesCarryTypesAndDefaults() throws IOException {
+        JsonNode metadata = metadata();
+        assertThat(property(metadata, "openai.failover.enabled").path("defaultValue").asBoolean(true)).isFalse();
+        assertThat(property(metadata, "openai.failover.base-url").path("defaultValue").asText())
+            .isEqualTo("https://api.openai.com/v1");
+        assertThat(property(metadata, "openai.failover.failure-threshold").path("defaultValue").asInt()).isEqualTo(3);
+        assertThat(property(metadata, "openai.failover.cool-down").path("defaultValue").asText()).isEqualTo("30s");
+        assertThat(property(metadata, "openai.failover.cool-down").path("type").asText())
+            .isEqualTo("java.time.Duration");
+        assertThat(property(metadata, "openai.llm.failover-enabled").path("type").asText())
+            .isEqualTo("java.lang.Boolean");
+        assertThat(property(metadata, "openai.metrics.enabled").path("defaultValue").asBoolean()).isTrue();
+        assertThat(property(metadata, "openai.credentials").path("type").asText()).isEqualTo(
+                "java.util.Map<java.lang.String,dev.gatewaykit.spring.autoconfigure.OpenAIGatewayProperties$Credential>");
+        assertThat(property(metadata, "openai.credentials").path("description").asText()).contains("base URL");
+        assertThat(hintValues(metadata, "openai.failover.base-url")).contains("https://api.openai.com/v1");
+        assertThat(hintValues(metadata, "openai.credentials.keys")).contains("billing");
     }
 
     @Test

@@ -43,6 +43,19 @@ class StartupFailureReportTests {
     }
 
     @Test
+    void invalidCredentialIsReportedByItsPropertyWithTheKeyMasked(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start(Map.of("OPENAI_API_KEY", KEY,
+                "OPENAI_CREDENTIALS_BILLING_BASE_URL", "http://litellm-billing:4000/chat/completions",
+                "OPENAI_CREDENTIALS_BILLING_API_KEY", "Bearer " + KEY)));
+        assertThat(output).contains("APPLICATION FAILED TO START")
+            .contains("The OpenAI gateway settings are invalid (2 problems):")
+            .contains("openai.credentials.billing.base-url = 'http://litellm-billing:4000/chat/completions'")
+            .contains("openai.credentials.billing.api-key = '" + Secrets.mask("Bearer " + KEY) + "'")
+            .contains("Change these settings as Spring properties or environment variables:")
+            .doesNotContain(KEY);
+    }
+
+    @Test
     void unknownGatewayKindListsTheAllowedValues(CapturedOutput output) {
         assertThatException().isThrownBy(() -> start(Map.of("OPENAI_GATEWAY", "litelm", "OPENAI_API_KEY", KEY)));
         assertThat(output).contains("APPLICATION FAILED TO START")

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.actuate.OpenAIGatewaySanitizingAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.health.OpenAIGatewayHealthContributorAutoConfiguration;
+import dev.gatewaykit.spring.autoconfigure.metrics.OpenAIGatewayMetricsAutoConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -119,7 +120,8 @@ public final class ContextStartBenchmark {
     /** The application without the starter: its auto-configurations excluded, everything else equal. */
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = { OpenAIGatewayAutoConfiguration.class,
-            OpenAIGatewayHealthContributorAutoConfiguration.class, OpenAIGatewaySanitizingAutoConfiguration.class })
+            OpenAIGatewayHealthContributorAutoConfiguration.class, OpenAIGatewaySanitizingAutoConfiguration.class,
+            OpenAIGatewayMetricsAutoConfiguration.class })
     static class WithoutStarter {
 
     }

@@ -2,8 +2,10 @@ package dev.gatewaykit.spring.autoconfigure.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.health.RouteHealthProbe;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
@@ -11,6 +13,7 @@ import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.gatewaykit.spring.health.CachingRouteHealthProbe;
 import dev.gatewaykit.spring.health.RouteHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Health contributor {@code gateway} with one indicator per role ({@code embeddings}, {@code llm},
- * {@code codex}), when Actuator's health support is present. Disable with
+ * {@code codex}), when Actuator's health support is present; with failover on, each role's details show its
+ * circuit (read from the {@link GatewayClients} bean). Disable with
  * {@code management.health.gateway.enabled=false}.
  */
 @AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class)
@@ -43,13 +47,14 @@ public final class OpenAIGatewayHealthContributorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = { "gatewayHealthIndicator", "gatewayHealthContributor" })
         HealthContributor gatewayHealthContributor(GatewaySettings settings, SharedHttpClient http,
-                GatewayHealthProperties properties) {
+                GatewayHealthProperties properties, ObjectProvider<GatewayClients> clients) {
             RouteHealthProbe probe = new RouteHealthProbe(http.okHttpClient(), properties.getTimeout());
             CachingRouteHealthProbe cache = new CachingRouteHealthProbe((role) -> probe.probe(settings.route(role)),
                     properties.getCacheTtl());
             Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
             for (Role role : Role.values()) {
-                indicators.put(role.propertyName(), new RouteHealthIndicator(role, cache));
+                indicators.put(role.propertyName(), new RouteHealthIndicator(role, cache,
+                        () -> Optional.ofNullable(clients.getIfUnique()).flatMap((c) -> c.failoverStatus(role))));
             }
             return CompositeHealthContributor.fromMap(indicators);
         }

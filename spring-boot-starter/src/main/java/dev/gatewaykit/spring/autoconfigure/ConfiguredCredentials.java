@@ -1,0 +1,40 @@
+package dev.gatewaykit.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.gatewaykit.sdk.credentials.Credential;
+
+/**
+ * Adapts {@code openai.credentials.<name>.*} to the sdk's {@link Credential}s. Blank values count as unset, as
+ * everywhere else; validation and the key rule are the sdk's, applied when the credential clients are built.
+ */
+final class ConfiguredCredentials {
+
+    private ConfiguredCredentials() {
+    }
+
+    static Map<String, Credential> from(Map<String, OpenAIGatewayProperties.Credential> configured) {
+        Map<String, Credential> credentials = new LinkedHashMap<>();
+        configured.forEach((name, properties) -> credentials.put(name, credential(name, properties)));
+        return credentials;
+    }
+
+    private static Credential credential(String name, OpenAIGatewayProperties.Credential properties) {
+        OpenAIGatewayProperties.Gateway gateway = properties.getGateway();
+        return Credential.builder()
+            .name(name)
+            .baseUrl(valueOrNull(properties.getBaseUrl()))
+            .apiKey(valueOrNull(properties.getApiKey()))
+            .gateway((gateway == null || gateway == OpenAIGatewayProperties.Gateway.AUTO) ? null
+                    : gateway.name().toLowerCase(Locale.ROOT))
+            .headers(properties.getHeaders())
+            .build();
+    }
+
+    private static String valueOrNull(String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
+    }
+
+}
