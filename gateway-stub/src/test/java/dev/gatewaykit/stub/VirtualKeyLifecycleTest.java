@@ -97,6 +97,26 @@ class VirtualKeyLifecycleTest {
         assertThat(RawHttp.json(afterDelete).at("/error/type").asText()).isEqualTo("auth_error");
     }
 
+    @Test
+    void deletingTheLastGeneratedKeyOfAnOpenStubKeepsTheDeletedKeyRejected() {
+        stub = GatewayStub.builder().mode(StubMode.LITELLM).start();
+        assertThat(RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "hi"),
+                "Authorization", "Bearer " + Clients.fakeKey()).statusCode()).as("open stub").isEqualTo(200);
+        String key = RawHttp.json(RawHttp.post(stub.origin() + "/key/generate", "{\"models\":[\"gpt-4o-mini\"]}"))
+                .get("key").asText();
+        // Once a key exists, key checking is on: the key may delete itself.
+        assertThat(RawHttp.post(stub.origin() + "/key/delete", "{\"keys\":[\"" + key + "\"]}",
+                "Authorization", "Bearer " + key).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> afterDelete = RawHttp.post(stub.baseUrl() + "/chat/completions",
+                RawHttp.chat("gpt-4o-mini", "hi"), "Authorization", "Bearer " + key);
+
+        assertThat(afterDelete.statusCode()).isEqualTo(401);
+        stub.reset();
+        assertThat(RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "hi"),
+                "Authorization", "Bearer " + key).statusCode()).as("open again after reset").isEqualTo(200);
+    }
+
     static Stream<Arguments> statuses() {
         return Stream.of(Arguments.of(LiteLlmStatuses.OLD, 401, 400), Arguments.of(LiteLlmStatuses.NEW, 403, 429));
     }

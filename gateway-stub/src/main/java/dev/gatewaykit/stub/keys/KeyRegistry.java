@@ -37,6 +37,9 @@ public final class KeyRegistry {
     private final List<VirtualKey> configured;
     private final int maxKeys;
     private final ConcurrentHashMap<String, Entry> live = new ConcurrentHashMap<>();
+    // Once a key has existed, deleting the last one must not turn key checking off again: a deleted key stays
+    // rejected until reset().
+    private volatile boolean keyed;
 
     /** Registry starting with the configured keys. */
     public KeyRegistry(List<VirtualKey> configured, int maxKeys) {
@@ -49,16 +52,17 @@ public final class KeyRegistry {
     }
 
     /** Back to the configured keys with zero spend. */
-    public void reset() {
+    public synchronized void reset() {
         live.clear();
+        keyed = !configured.isEmpty();
         for (VirtualKey key : configured) {
             live.put(key.key(), new Entry(key));
         }
     }
 
-    /** Whether any virtual key exists (then unknown keys are rejected). */
+    /** Whether no virtual key has existed since the last reset (then, without a master key, any key is accepted). */
     public boolean isEmpty() {
-        return live.isEmpty();
+        return !keyed;
     }
 
     /** The live entry for a secret. */
@@ -85,6 +89,7 @@ public final class KeyRegistry {
         }
         Entry entry = new Entry(key);
         live.put(key.key(), entry);
+        keyed = true;
         return entry;
     }
 

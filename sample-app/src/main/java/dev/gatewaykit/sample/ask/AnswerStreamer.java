@@ -106,7 +106,8 @@ class AnswerStreamer {
                 emitter.completeWithError(ex);
             }
         }
-        catch (IOException clientGone) {
+        catch (IOException | IllegalStateException clientGone) {
+            // IllegalStateException: the emitter already completed because the client disconnected.
             logger.debug("Client left before the failure could be sent: {}", clientGone.getMessage());
         }
     }

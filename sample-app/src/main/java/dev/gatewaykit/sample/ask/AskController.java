@@ -2,6 +2,7 @@ package dev.gatewaykit.sample.ask;
 
 import java.time.Duration;
 
+import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,7 +35,7 @@ public class AskController {
     AskController(AskService service, AnswerStreamer streamer, GatewaySettings settings) {
         this.service = service;
         this.streamer = streamer;
-        this.streamTimeoutMillis = settings.callTimeout().plus(STREAM_TIMEOUT_MARGIN).toMillis();
+        this.streamTimeoutMillis = settings.route(Role.LLM).timeout().orElse(settings.callTimeout()).plus(STREAM_TIMEOUT_MARGIN).toMillis();
     }
 
     /**

@@ -37,7 +37,9 @@ class DemoConfiguration {
     }
 
     private static String model(Environment environment, Role role) {
-        return environment.getProperty("openai." + role.propertyName() + ".model", RouteModels.DEFAULTS.get(role));
+        // Empty means unset, as everywhere in the kit.
+        String configured = environment.getProperty("openai." + role.propertyName() + ".model");
+        return configured == null || configured.isBlank() ? RouteModels.DEFAULTS.get(role) : configured.trim();
     }
 
 }

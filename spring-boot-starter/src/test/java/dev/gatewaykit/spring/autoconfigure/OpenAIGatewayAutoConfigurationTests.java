@@ -402,6 +402,24 @@ class OpenAIGatewayAutoConfigurationTests {
     }
 
     @Test
+    void connectionDetailsThatMoveARoleWithoutItsKeyFailRatherThanSendTheKeyElsewhere() {
+        OpenAIGatewayConnectionDetails urlOnly = (role) -> (role == Role.LLM) ? Optional.of("http://127.0.0.1:9/v1")
+                : Optional.empty();
+        runner("OPENAI_API_KEY", PUBLIC_KEY, "OPENAI_LLM_BASE_URL", "http://elsewhere.litellm:4000",
+                "OPENAI_LLM_API_KEY", CODEX_KEY)
+            .withBean(OpenAIGatewayConnectionDetails.class, () -> urlOnly)
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                var analysis = new GatewaySettingsFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("OPENAI_LLM_API_KEY")
+                    .contains("http://elsewhere.litellm:4000")
+                    .contains("http://127.0.0.1:9")
+                    .doesNotContain(CODEX_KEY);
+                assertThat(analysis.getAction()).contains("OpenAIGatewayConnectionDetails.apiKey(LLM)");
+            });
+    }
+
+    @Test
     void defaultConnectionDetailsReportWhereEachRoleGoes() {
         runner("OPENAI_BASE_URL", "http://litellm.internal:4000", "OPENAI_API_KEY", PUBLIC_KEY).run((context) -> {
             OpenAIGatewayConnectionDetails details = context.getBean(OpenAIGatewayConnectionDetails.class);
