@@ -8,8 +8,6 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masks keys in error response bodies before openai-java reads them. Gateways quote the presented key in their
@@ -20,9 +18,6 @@ final class ErrorBodyKeyMaskingInterceptor implements Interceptor {
 
     /** Error bodies are small; anything longer is cut to this size rather than held in memory. */
     static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-    // Provider and proxy key shapes (OpenAI/LiteLLM sk-…, Portkey pk-…) wherever they appear in the text.
-    private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk|pk)-[A-Za-z0-9_\\-]{8,}");
 
     private final List<String> routeKeys;
 
@@ -51,16 +46,6 @@ final class ErrorBodyKeyMaskingInterceptor implements Interceptor {
     }
 
     String mask(String text) {
-        String result = text;
-        for (String key : routeKeys) {
-            result = result.replace(key, Secrets.mask(key));
-        }
-        Matcher matcher = KEY_LIKE.matcher(result);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(Secrets.mask(matcher.group())));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return Secrets.maskIn(text, routeKeys);
     }
 }

@@ -37,7 +37,6 @@ public final class GatewayClients implements AutoCloseable {
     private final Map<Role, OkHttpClient> routeHttp = new EnumMap<>(Role.class);
     private final Map<Role, OpenAIClient> clients = new EnumMap<>(Role.class);
     private final Map<Role, FailoverCircuit> failover = new EnumMap<>(Role.class);
-    private final GatewayRequestContext defaults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private GatewayClients(GatewaySettings settings, SharedHttpClient http, boolean ownsHttp,
@@ -45,7 +44,6 @@ public final class GatewayClients implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.ownsHttp = ownsHttp;
-        this.defaults = GatewayRequestContext.defaults(settings);
         for (RouteSettings route : settings.routes().values()) {
             Optional<Interceptor> failoverInterceptor = route.failover().map(on -> {
                 FailoverCircuit circuit = FailoverCircuit.create(route, http.okHttpClient(), failoverClock);
@@ -159,8 +157,9 @@ public final class GatewayClients implements AutoCloseable {
         if (context.isEmpty()) {
             return base;
         }
-        Map<String, String> headers = new LinkedHashMap<>(
-                Gateway.of(settings.route(role).gateway()).attributionHeaders(defaults.overriddenBy(context)));
+        RouteSettings route = settings.route(role);
+        Map<String, String> headers = new LinkedHashMap<>(Gateway.of(route.gateway())
+                .attributionHeaders(GatewayRequestContext.defaults(settings, route).overriddenBy(context)));
         headers.putAll(context.headers());
         return base.withOptions(options -> headers.forEach(options::replaceHeaders));
     }

@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.client;
 
 import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.RouteSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,16 @@ public final class GatewayRequestContext {
     /** The defaults configured for every call: LiteLLM end user and tags, Portkey metadata. */
     public static GatewayRequestContext defaults(GatewaySettings settings) {
         Builder b = builder().tags(settings.litellm().tags()).metadata(settings.portkey().metadata());
+        settings.litellm().endUserId().ifPresent(b::user);
+        return b.build();
+    }
+
+    /**
+     * The defaults configured for calls of {@code route}: LiteLLM end user and tags, and the Portkey metadata that
+     * applies to the route ({@link RouteSettings#portkey()}), so it never reaches an origin it was not set for.
+     */
+    public static GatewayRequestContext defaults(GatewaySettings settings, RouteSettings route) {
+        Builder b = builder().tags(settings.litellm().tags()).metadata(route.portkey().metadata());
         settings.litellm().endUserId().ifPresent(b::user);
         return b.build();
     }

@@ -2,7 +2,6 @@ package dev.gatewaykit.sdk.client;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.gateway.Gateway;
-import dev.gatewaykit.sdk.settings.FailoverSettings;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.Interceptor;
@@ -39,9 +38,9 @@ final class RouteHttpClients {
 
     private static List<String> keysOf(GatewaySettings settings, RouteSettings route) {
         List<String> keys = new ArrayList<>();
+        route.keys().forEach(key -> keys.add(key.reveal()));
+        // The global Portkey key too: masking a key this route never sends costs nothing.
         settings.portkey().apiKey().ifPresent(key -> keys.add(key.reveal()));
-        route.apiKey().ifPresent(key -> keys.add(key.reveal()));
-        route.failover().flatMap(FailoverSettings::apiKey).ifPresent(key -> keys.add(key.reveal()));
         return keys;
     }
 

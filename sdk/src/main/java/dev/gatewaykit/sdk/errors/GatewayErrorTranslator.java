@@ -7,6 +7,7 @@ import com.openai.errors.OpenAIServiceException;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.gateway.GatewayFailure;
 import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.sdk.settings.Secrets;
@@ -26,8 +27,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -39,7 +38,6 @@ import javax.net.ssl.SSLException;
 public final class GatewayErrorTranslator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern KEY_LIKE = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
     private static final Set<String> BUDGET = Set.of("budget_exceeded");
     private static final Set<String> MODEL_DENIED = Set.of("key_model_access_denied", "team_model_access_denied",
             "user_model_access_denied", "org_model_access_denied");
@@ -347,18 +345,7 @@ public final class GatewayErrorTranslator {
     }
 
     static String mask(String message, RouteSettings route) {
-        String masked = message;
-        Optional<String> key = route.apiKey().map(k -> k.reveal());
-        if (key.isPresent() && !key.get().isEmpty()) {
-            masked = masked.replace(key.get(), Secrets.mask(key.get()));
-        }
-        Matcher m = KEY_LIKE.matcher(masked);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(Secrets.mask(m.group())));
-        }
-        m.appendTail(sb);
-        String result = sb.toString();
+        String result = Secrets.maskIn(message, route.keys().stream().map(ApiKey::reveal).toList());
         return result.length() > MAX_MESSAGE ? result.substring(0, MAX_MESSAGE) + "…" : result;
     }
 

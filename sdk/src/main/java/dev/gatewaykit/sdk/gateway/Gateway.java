@@ -31,8 +31,11 @@ public interface Gateway {
         };
     }
 
-    /** Headers this gateway needs on every call of a route (e.g. Portkey's key, config and provider). */
-    default Map<String, String> routeHeaders(GatewaySettings settings, RouteSettings route) {
+    /**
+     * Headers this gateway needs on every call of a route (e.g. Portkey's key, config and provider), taken from
+     * what applies to the route itself, so they never reach an origin they were not configured for.
+     */
+    default Map<String, String> routeHeaders(RouteSettings route) {
         return Map.of();
     }
 
@@ -47,11 +50,11 @@ public interface Gateway {
      */
     default List<Interceptor> interceptors(GatewaySettings settings, RouteSettings route) {
         List<Interceptor> interceptors = new ArrayList<>();
-        Map<String, String> routeHeaders = routeHeaders(settings, route);
+        Map<String, String> routeHeaders = routeHeaders(route);
         if (!routeHeaders.isEmpty()) {
             interceptors.add(new DefaultHeadersInterceptor(routeHeaders));
         }
-        Map<String, String> attribution = attributionHeaders(GatewayRequestContext.defaults(settings));
+        Map<String, String> attribution = attributionHeaders(GatewayRequestContext.defaults(settings, route));
         if (!attribution.isEmpty()) {
             interceptors.add(new DefaultHeadersInterceptor(attribution));
         }

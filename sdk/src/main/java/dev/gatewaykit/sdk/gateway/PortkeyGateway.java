@@ -3,7 +3,6 @@ package dev.gatewaykit.sdk.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaykit.sdk.client.GatewayRequestContext;
-import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.PortkeySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 
@@ -33,8 +32,8 @@ public final class PortkeyGateway implements Gateway {
     }
 
     @Override
-    public Map<String, String> routeHeaders(GatewaySettings settings, RouteSettings route) {
-        PortkeySettings portkey = settings.portkey();
+    public Map<String, String> routeHeaders(RouteSettings route) {
+        PortkeySettings portkey = route.portkey();
         Map<String, String> headers = new LinkedHashMap<>();
         portkey.apiKey().ifPresent(key -> headers.put("x-portkey-api-key", key.reveal()));
         portkey.config().ifPresent(config -> headers.put("x-portkey-config", config));

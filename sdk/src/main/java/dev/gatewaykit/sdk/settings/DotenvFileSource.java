@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,14 +27,29 @@ import java.util.stream.Collectors;
  * before parsing; and it keeps single quotes around a value, so {@code KEY='x'} yields {@code x}, as in a shell.
  * Its parser is fed directly rather than through {@code Dotenv.load()}, because {@code load()} also merges the real
  * process environment and falls back to a same-named file on the classpath, which would break layer attribution.
+ *
+ * <p>Malformed lines are not dropped silently (dotenv-java's lenient mode would, and an unclosed quote would swallow
+ * every following line): each becomes a {@link SettingsProblem} naming the file and line, without the line's text,
+ * which may hold a key. Indented {@code #} comments, which dotenv-java rejects, are read as comments, as in a shell.
  */
 public final class DotenvFileSource implements SettingsSource {
 
     private static final Pattern EXPORT_PREFIX = Pattern.compile("^(\\s*)export\\s+(?=[\\w.\\-]+\\s*=)");
+    private static final Pattern ENTRY_NAME = Pattern.compile("^\\s*([\\w.\\-]+)\\s*=");
+    // Appended to what is parsed: dotenv-java drops an entry whose quote never closes without a word, but then this
+    // line is swallowed too, and its absence tells.
+    private static final String END_MARK = "GATEWAYKIT_DOTENV_END_OF_FILE";
+
+    /** Why a file (or a prefix of it) does not parse. */
+    private enum Failure { MALFORMED, UNCLOSED_QUOTE }
+
+    private record Parsed(Map<String, String> values, Failure failure) {
+    }
 
     private final String name;
     private final Path file;
     private final Map<String, String> values;
+    private final List<SettingsProblem> problems = new ArrayList<>();
 
     /** Reads {@code file}; the layer is named after the file name. */
     public DotenvFileSource(Path file) {
@@ -43,34 +60,90 @@ public final class DotenvFileSource implements SettingsSource {
     public DotenvFileSource(String name, Path file) {
         this.name = name;
         this.file = file;
-        this.values = read(file);
+        this.values = read();
     }
 
-    private static Map<String, String> read(Path file) {
+    private Map<String, String> read() {
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
-        DotenvReader reader = new DotenvReader(String.valueOf(file.toAbsolutePath().getParent()),
-                file.getFileName().toString()) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file).stream()
+                    .map(line -> EXPORT_PREFIX.matcher(line).replaceFirst("$1"))
+                    .collect(Collectors.toCollection(ArrayList::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Parsed parsed;
+        // Each round finds the first entry that breaks the file, reports it and blanks it, so every bad line is
+        // reported and the good ones after it are still read.
+        while ((parsed = parse(lines)).failure() != null) {
+            int bad = firstBadLine(lines);
+            if (!lines.get(bad).strip().startsWith("#")) {
+                problems.add(problem(lines.get(bad), bad + 1, parsed.failure()));
+            }
+            lines.set(bad, "");
+        }
+        return parsed.values();
+    }
+
+    private static Parsed parse(List<String> lines) {
+        List<String> marked = new ArrayList<>(lines);
+        marked.add(END_MARK + "=1");
+        DotenvReader reader = new DotenvReader("", "") {
             @Override
-            public List<String> read() throws IOException {
-                return Files.readAllLines(file).stream()
-                        .map(line -> EXPORT_PREFIX.matcher(line).replaceFirst("$1"))
-                        .collect(Collectors.toList());
+            public List<String> read() {
+                return marked;
             }
         };
+        List<DotenvEntry> entries;
         try {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (DotenvEntry entry : new DotenvParser(reader, false, false).parse()) {
-                map.put(entry.getKey(), stripSingleQuotes(entry.getValue()));
-            }
-            return Map.copyOf(map);
-        } catch (DotenvException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException("cannot read " + file, io);
-            }
-            throw e;
+            entries = new DotenvParser(reader, false, true).parse();
+        } catch (DotenvException malformed) {
+            // Its message quotes the line, which may hold a key: only the fact is kept.
+            return new Parsed(Map.of(), Failure.MALFORMED);
         }
+        if (entries.isEmpty() || !entries.get(entries.size() - 1).getKey().equals(END_MARK)) {
+            return new Parsed(Map.of(), Failure.UNCLOSED_QUOTE);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (DotenvEntry entry : entries.subList(0, entries.size() - 1)) {
+            map.put(entry.getKey(), stripSingleQuotes(entry.getValue()));
+        }
+        return new Parsed(Map.copyOf(map), null);
+    }
+
+    /**
+     * The index of the line where the breaking entry starts: the first content line after the longest prefix that
+     * parses completely (.env files are short, so parsing prefixes costs nothing worth avoiding).
+     */
+    private static int firstBadLine(List<String> lines) {
+        int good = lines.size() - 1;
+        while (good > 0 && parse(lines.subList(0, good)).failure() != null) {
+            good--;
+        }
+        for (int i = good; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("////")) {
+                return i;
+            }
+        }
+        return lines.size() - 1;
+    }
+
+    private SettingsProblem problem(String line, int number, Failure failure) {
+        Matcher entry = ENTRY_NAME.matcher(line);
+        boolean named = entry.find();
+        String variable = named ? entry.group(1) : name;
+        String where = "line " + number + " of " + file.toAbsolutePath().normalize();
+        return failure == Failure.UNCLOSED_QUOTE
+                ? new SettingsProblem(variable, "", where + " opens a quote that is never closed, so the value and"
+                        + " every line after it would be lost.", "close the quote on line " + number
+                        + " (KEY=\"value\"), or remove the quote.")
+                : new SettingsProblem(variable, "", where + (named ? " has unmatched quotes."
+                        : " is not KEY=value."), "write line " + number + " as KEY=value (quote a value"
+                        + " holding spaces or # as KEY=\"value\"), or comment it out with #.");
     }
 
     private static String stripSingleQuotes(String value) {
@@ -93,8 +166,15 @@ public final class DotenvFileSource implements SettingsSource {
         return Optional.ofNullable(values.get(setting.variable()));
     }
 
+    /** The malformed lines of the file, by file and line number (never their text, which may hold a key). */
+    @Override
+    public List<SettingsProblem> problems() {
+        return List.copyOf(problems);
+    }
+
     @Override
     public String toString() {
-        return "DotenvFileSource[" + file + (values.isEmpty() ? ", empty" : "") + "]";
+        return "DotenvFileSource[" + file + (values.isEmpty() ? ", empty" : "")
+                + (problems.isEmpty() ? "" : ", " + problems.size() + " malformed line(s)") + "]";
     }
 }

@@ -36,7 +36,7 @@ public final class LiteLlmSettings {
         return Optional.ofNullable(endUserId);
     }
 
-    /** Whether any LiteLLM setting is present (used by gateway detection). */
+    /** Whether any LiteLLM setting is present (gateway detection, for the base URL's origin only). */
     public boolean anySet() {
         return !tags.isEmpty() || endUserId != null;
     }

@@ -1,9 +1,13 @@
 package dev.gatewaykit.sdk.settings;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Portkey headers configured for every Portkey route. */
+/**
+ * Portkey headers ({@code PORTKEY_*}). They belong to the origin they were configured for: globally in
+ * {@link GatewaySettings#portkey()}, and per route in {@link RouteSettings#portkey()} only where they apply.
+ */
 public final class PortkeySettings {
 
     private static final PortkeySettings NONE = new PortkeySettings(null, null, null, Map.of());
@@ -51,9 +55,20 @@ public final class PortkeySettings {
         return metadata;
     }
 
-    /** Whether any Portkey setting is present (used by gateway detection). */
+    /** Whether any Portkey setting is present (gateway detection, for the base URL's origin only). */
     public boolean anySet() {
         return apiKey != null || config != null || provider != null || !metadata.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PortkeySettings p && Objects.equals(apiKey, p.apiKey) && Objects.equals(config, p.config)
+                && Objects.equals(provider, p.provider) && metadata.equals(p.metadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(apiKey, config, provider, metadata);
     }
 
     @Override

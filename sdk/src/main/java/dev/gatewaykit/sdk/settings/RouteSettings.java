@@ -8,8 +8,10 @@ import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +45,7 @@ public final class RouteSettings {
     @DurationMin(millis = 1, message = "must be positive")
     private final Duration timeout;
     private final FailoverSettings failover;
+    private final PortkeySettings portkey;
     private final Map<String, ValueSource> sources;
 
     private RouteSettings(Builder b) {
@@ -55,6 +58,7 @@ public final class RouteSettings {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.timeout = b.timeout;
         this.failover = b.failover != null && b.failover.enabled() ? b.failover : null;
+        this.portkey = b.portkey;
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(b.sources));
     }
 
@@ -66,7 +70,7 @@ public final class RouteSettings {
     /** A builder holding this route's values. */
     public Builder toBuilder() {
         Builder b = new Builder().role(role).gateway(gateway).baseUrl(baseUrl).keyless(keyless)
-                .model(model).headers(headers).timeout(timeout).failover(failover);
+                .model(model).headers(headers).timeout(timeout).failover(failover).portkey(portkey);
         b.apiKey = apiKey;
         b.sources.putAll(sources);
         return b;
@@ -147,6 +151,27 @@ public final class RouteSettings {
         return Optional.ofNullable(failover);
     }
 
+    /**
+     * The Portkey settings that apply to this route: those of {@code PORTKEY_*} when the route is a Portkey route
+     * at the origin they were configured for ({@code OPENAI_BASE_URL}'s origin, or {@code api.portkey.ai});
+     * {@link PortkeySettings#none()} otherwise, so {@code x-portkey-api-key} never reaches another origin.
+     */
+    public PortkeySettings portkey() {
+        return portkey;
+    }
+
+    /**
+     * Every key this route may send: its {@code Authorization} key, the Portkey key that applies to it and its
+     * failover key. What must be masked wherever a reply or failure of this route is shown.
+     */
+    public List<ApiKey> keys() {
+        List<ApiKey> keys = new ArrayList<>();
+        apiKey().ifPresent(keys::add);
+        portkey.apiKey().ifPresent(keys::add);
+        failover().flatMap(FailoverSettings::apiKey).ifPresent(keys::add);
+        return List.copyOf(keys);
+    }
+
     /** Where each value came from, keyed by "baseUrl", "apiKey", "model", "gateway". */
     public Map<String, ValueSource> sources() {
         return sources;
@@ -157,21 +182,22 @@ public final class RouteSettings {
         return o instanceof RouteSettings r && role == r.role && gateway == r.gateway && baseUrl.equals(r.baseUrl)
                 && Objects.equals(apiKey, r.apiKey) && keyless == r.keyless && Objects.equals(model, r.model)
                 && headers.equals(r.headers) && Objects.equals(timeout, r.timeout)
-                && Objects.equals(failover, r.failover);
+                && Objects.equals(failover, r.failover) && portkey.equals(r.portkey);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout, failover);
+        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout, failover, portkey);
     }
 
     @Override
     public String toString() {
-        return "RouteSettings[role=" + role + ", gateway=" + gateway.id() + ", baseUrl=" + baseUrl
+        return "RouteSettings[role=" + role + ", gateway=" + gateway.id() + ", baseUrl=" + UrlRules.display(baseUrl)
                 + ", apiKey=" + (keyless ? "(keyless)" : apiKey == null ? "(none)" : apiKey.masked())
                 + ", model=" + (model == null ? "-" : model) + ", headers=" + headers.keySet()
                 + (timeout == null ? "" : ", timeout=" + timeout)
-                + (failover == null ? "" : ", failover=" + failover.baseUrl()) + "]";
+                + (failover == null ? "" : ", failover=" + failover.baseUrl())
+                + (portkey.anySet() ? ", portkey=" + portkey : "") + "]";
     }
 
     /** Builds {@link RouteSettings}; no validation here (that belongs to {@link GatewaySettings#resolve}). */
@@ -185,6 +211,7 @@ public final class RouteSettings {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration timeout;
         private FailoverSettings failover;
+        private PortkeySettings portkey = PortkeySettings.none();
         private final Map<String, ValueSource> sources = new LinkedHashMap<>();
 
         private Builder() {
@@ -254,6 +281,15 @@ public final class RouteSettings {
         /** Failover for this role, or null; settings that are not {@link FailoverSettings#enabled()} mean off. */
         public Builder failover(FailoverSettings failover) {
             this.failover = failover;
+            return this;
+        }
+
+        /**
+         * The Portkey settings that apply to this route ({@code null} or {@link PortkeySettings#none()} for none);
+         * their headers are sent only on this route's origin.
+         */
+        public Builder portkey(PortkeySettings portkey) {
+            this.portkey = portkey == null ? PortkeySettings.none() : portkey;
             return this;
         }
 

@@ -118,9 +118,13 @@ public final class Setting {
     /** HTTP proxy password. */
     public static final Setting PROXY_PASSWORD = global("OPENAI_PROXY_PASSWORD", "openai.proxy.password",
             Type.SECRET, null, "outbound HTTP proxy password");
-    /** Portkey API key ({@code x-portkey-api-key}); makes Portkey routes keyless. */
+    /**
+     * Portkey API key ({@code x-portkey-api-key}); makes Portkey routes keyless. Like every {@code PORTKEY_*}
+     * setting it belongs to {@code OPENAI_BASE_URL}'s origin (or {@code api.portkey.ai}) and is sent nowhere else.
+     */
     public static final Setting PORTKEY_API_KEY = global("PORTKEY_API_KEY", "openai.portkey.api-key", Type.SECRET,
-            null, "x-portkey-api-key; with it, Portkey routes need no Authorization");
+            null, "x-portkey-api-key; with it, Portkey routes at OPENAI_BASE_URL's origin (or api.portkey.ai) need no"
+                    + " Authorization");
     /** Portkey config id or JSON ({@code x-portkey-config}). */
     public static final Setting PORTKEY_CONFIG = global("PORTKEY_CONFIG", "openai.portkey.config", Type.TEXT, null,
             "x-portkey-config: config id (pc-...) or inline JSON");
@@ -280,9 +284,18 @@ public final class Setting {
         return description;
     }
 
-    /** Shows a value of this setting: masked when secret. */
+    /**
+     * Shows a value of this setting safely: a secret masked ({@code sk-…abcd}); a map with its names but masked
+     * values ({@code x-api-key=****}, since header values are often keys); a URL with user info and query values
+     * masked ({@code https://****@host/v1?api-key=****}); anything else as it is.
+     */
     public String display(String value) {
-        return secret() ? Secrets.mask(value) : value;
+        return switch (type) {
+            case SECRET -> Secrets.mask(value);
+            case MAP -> SettingValues.displayMap(value);
+            case URL -> UrlRules.display(value);
+            default -> value;
+        };
     }
 
     @Override

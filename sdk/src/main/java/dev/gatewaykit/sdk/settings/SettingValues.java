@@ -37,17 +37,42 @@ final class SettingValues {
         if (raw == null) {
             return map;
         }
-        for (String entry : raw.split(",")) {
+        String[] entries = raw.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i];
             if (entry.isBlank()) {
                 continue;
             }
             int eq = entry.indexOf('=');
             if (eq <= 0 || entry.substring(0, eq).isBlank()) {
-                throw new IllegalArgumentException("entry '" + entry.strip() + "' is not name=value");
+                // Named by position only: an entry without a name may well be a pasted key.
+                throw new IllegalArgumentException("entry " + (i + 1) + " is not name=value");
             }
             map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Shows a {@code name=value,...} setting without its values, which are often keys ({@code x-api-key=****});
+     * an entry that is not {@code name=value} is masked as a whole.
+     */
+    static String displayMap(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        List<String> shown = new ArrayList<>();
+        for (String entry : raw.split(",", -1)) {
+            int eq = entry.indexOf('=');
+            if (entry.isBlank()) {
+                shown.add(entry.strip());
+            } else if (eq > 0 && !entry.substring(0, eq).isBlank()) {
+                shown.add(entry.substring(0, eq).strip() + "=****");
+            } else {
+                shown.add(Secrets.mask(entry.strip()));
+            }
+        }
+        return String.join(",", shown);
     }
 
     /** Parses {@code a,b,c}, dropping blanks. */

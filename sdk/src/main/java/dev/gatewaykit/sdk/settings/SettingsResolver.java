@@ -30,6 +30,8 @@ final class SettingsResolver {
         }
     }
 
+    private static final String PORTKEY_CLOUD_HOST = "api.portkey.ai";
+
     private final SettingsSources sources;
     private final Map<String, String> explicitValues;
     private final SettingsSources layers;
@@ -54,6 +56,8 @@ final class SettingsResolver {
 
     /** Resolves without failing: the settings as far as they could be resolved, plus every problem. */
     SettingsReport inspect() {
+        // Problems found while reading a layer (malformed .env lines) come first: they explain missing values.
+        layers.list().forEach(layer -> problems.addAll(layer.problems()));
         Optional<GatewayKind> explicitGateway = gateway();
         Found gatewayFound = find(Setting.GATEWAY).orElse(null);
 
@@ -119,15 +123,20 @@ final class SettingsResolver {
         String url = RouteSettings.normaliseUrl(urlFound.value());
         b.baseUrl(url).source("baseUrl", urlFound.source());
 
-        GatewayKind gateway = explicitGateway.orElseGet(() -> detect(url, portkey, litellm));
+        // PORTKEY_* and OPENAI_LITELLM_* belong to the origin they were configured for: OPENAI_BASE_URL's (or, for
+        // Portkey, its cloud host). A route elsewhere is neither detected as that gateway nor sent its headers.
+        boolean portkeyApplies = portkeyOrigin(url, baseUrl);
+        GatewayKind gateway = explicitGateway.orElseGet(() -> detect(url, baseUrl, portkey, litellm));
         b.gateway(gateway).source("gateway", explicitGateway.isPresent() && gatewayFound != null
                 ? gatewayFound.source() : new ValueSource(Setting.GATEWAY.variable(), "derived"));
         UrlRules.check(urlFound.setting(), urlFound.value(), gateway).ifPresent(problems::add);
 
         boolean authNone = authNone(role);
         Found key = key(role, url, baseUrl, internalUrl);
-        boolean keyless = authNone || (gateway == GatewayKind.PORTKEY && portkey.apiKey().isPresent()
-                && key == null);
+        PortkeySettings routePortkey = gateway == GatewayKind.PORTKEY && portkeyApplies ? portkey
+                : PortkeySettings.none();
+        b.portkey(routePortkey);
+        boolean keyless = authNone || (routePortkey.apiKey().isPresent() && key == null);
         if (key != null && !authNone) {
             b.apiKey(key.value()).source("apiKey", key.source());
             if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !UrlRules.isLoopback(url)) {
@@ -144,8 +153,8 @@ final class SettingsResolver {
         Found model = find(Setting.roleModel(role)).orElse(null);
         if (model != null) {
             b.model(model.value()).source("model", model.source());
-            if (gateway == GatewayKind.PORTKEY && !model.value().startsWith("@") && portkey.provider().isEmpty()
-                    && portkey.config().isEmpty()) {
+            if (gateway == GatewayKind.PORTKEY && !model.value().startsWith("@") && routePortkey.provider().isEmpty()
+                    && routePortkey.config().isEmpty()) {
                 warnings.add(new SettingsWarning(model.setting().variable(), "Portkey model '" + model.value()
                         + "' has no @provider-slug/ prefix and neither PORTKEY_PROVIDER nor PORTKEY_CONFIG is set;"
                         + " Portkey will not know which provider to call."));
@@ -197,7 +206,10 @@ final class SettingsResolver {
             String why = apiKeySet && !origin.equals(RouteSettings.originOf(baseUrl))
                     ? "OPENAI_API_KEY belongs to " + RouteSettings.originOf(baseUrl) + " (OPENAI_BASE_URL), a different"
                     + " origin, so it is not sent to the internal route."
-                    : "neither OPENAI_INTERNAL_API_KEY nor OPENAI_API_KEY is set.";
+                    : "neither OPENAI_INTERNAL_API_KEY nor OPENAI_API_KEY is set" + (find(Setting.PORTKEY_API_KEY)
+                    .isPresent() && !origin.equals(RouteSettings.originOf(baseUrl))
+                    ? "; PORTKEY_API_KEY belongs to " + RouteSettings.originOf(baseUrl) + " (OPENAI_BASE_URL) and is"
+                    + " never sent to another origin." : ".");
             return new SettingsProblem(Setting.INTERNAL_API_KEY.variable(), "", "no key for the internal route"
                     + " (EMBEDDINGS) at " + origin + ": " + why,
                     "set OPENAI_INTERNAL_API_KEY to the key for " + origin + keyless + ".");
@@ -218,21 +230,28 @@ final class SettingsResolver {
     }
 
     /**
-     * Gateway detection: api.openai.com → openai; api.portkey.ai or any Portkey setting → portkey; a host
-     * containing "litellm" or any LiteLLM setting → litellm; else generic.
+     * Gateway detection: api.openai.com → openai; api.portkey.ai, or any Portkey setting on the base URL's origin →
+     * portkey; a host containing "litellm", or any LiteLLM setting on the base URL's origin → litellm; else generic.
      */
-    static GatewayKind detect(String url, PortkeySettings portkey, LiteLlmSettings litellm) {
+    static GatewayKind detect(String url, String baseUrl, PortkeySettings portkey, LiteLlmSettings litellm) {
         String host = UrlRules.host(url);
         if (host.equals("api.openai.com")) {
             return GatewayKind.OPENAI;
         }
-        if (host.equals("api.portkey.ai") || portkey.anySet()) {
+        boolean baseOrigin = RouteSettings.originOf(url).equals(RouteSettings.originOf(baseUrl));
+        if (host.equals(PORTKEY_CLOUD_HOST) || (portkey.anySet() && baseOrigin)) {
             return GatewayKind.PORTKEY;
         }
-        if (host.contains("litellm") || litellm.anySet()) {
+        if (host.contains("litellm") || (litellm.anySet() && baseOrigin)) {
             return GatewayKind.LITELLM;
         }
         return GatewayKind.GENERIC;
+    }
+
+    /** Whether {@code PORTKEY_*} settings are meant for {@code url}: the base URL's origin or Portkey's cloud. */
+    private static boolean portkeyOrigin(String url, String baseUrl) {
+        return UrlRules.host(url).equals(PORTKEY_CLOUD_HOST)
+                || RouteSettings.originOf(url).equals(RouteSettings.originOf(baseUrl));
     }
 
     // ---- failover --------------------------------------------------------------------------------------------
@@ -244,7 +263,8 @@ final class SettingsResolver {
         find(Setting.FAILOVER_BASE_URL).ifPresent(url -> {
             String normalised = RouteSettings.normaliseUrl(url.value());
             UrlRules.check(Setting.FAILOVER_BASE_URL, url.value(),
-                    detect(normalised, PortkeySettings.none(), LiteLlmSettings.none())).ifPresent(problems::add);
+                    detect(normalised, normalised, PortkeySettings.none(), LiteLlmSettings.none()))
+                    .ifPresent(problems::add);
             b.baseUrl(normalised);
         });
         find(Setting.FAILOVER_API_KEY).ifPresent(key -> b.apiKey(key.value()));
@@ -286,7 +306,8 @@ final class SettingsResolver {
         List<Role> sameOrigin = on.stream().filter(role -> routes.get(role).origin().equals(origin)).toList();
         if (!sameOrigin.isEmpty()) {
             Role first = sameOrigin.get(0);
-            problems.add(new SettingsProblem(Setting.FAILOVER_BASE_URL.variable(), failover.baseUrl(),
+            problems.add(new SettingsProblem(Setting.FAILOVER_BASE_URL.variable(),
+                    Setting.FAILOVER_BASE_URL.display(failover.baseUrl()),
                     "is the origin " + origin + " that " + sameOrigin.stream().map(Role::name)
                             .collect(Collectors.joining(", ")) + " already call"
                             + (sameOrigin.size() == 1 ? "s" : "") + "; failing over to it cannot help and would send"
@@ -434,7 +455,8 @@ final class SettingsResolver {
                     return map;
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new SettingsProblem(setting.variable(), source.get(setting).orElse(""),
+                // The message names the entry by position or header name only; values (often keys) stay masked.
+                problems.add(new SettingsProblem(setting.variable(), setting.display(source.get(setting).orElse("")),
                         e.getMessage() + ".", "write name=value,name2=value2."));
                 return Map.of();
             }

@@ -1,5 +1,6 @@
 package dev.gatewaykit.sdk.settings;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,14 @@ public interface SettingsSource {
 
     /** The raw value of a setting in this layer, if present. */
     Optional<String> get(Setting setting);
+
+    /**
+     * What was wrong while reading this layer (e.g. a malformed {@code .env} line), reported with every other
+     * problem when settings are resolved; empty by default.
+     */
+    default List<SettingsProblem> problems() {
+        return List.of();
+    }
 
     /** A map-valued setting; by default the string form {@code name=value,name2=value2} is parsed. */
     default Map<String, String> getMap(Setting setting) {

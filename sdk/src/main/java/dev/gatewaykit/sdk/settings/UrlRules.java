@@ -33,6 +33,12 @@ final class UrlRules {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             return problem(variable, url, "has no host.", "write it like " + scheme + "://host[:port]/v1.");
         }
+        if (uri.getRawUserInfo() != null) {
+            return problem(variable, url, "contains credentials (user:password@); they would be sent to the server"
+                            + " and shown wherever the URL is logged.",
+                    "remove credentials from the URL (use " + display(RouteSettings.normaliseUrl(withoutUserInfo(url)))
+                            + ") and put the key into " + variable.variable().replace("BASE_URL", "API_KEY") + ".");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return problem(variable, url, "must not have a query or fragment.",
                     "use " + RouteSettings.normaliseUrl(stripQuery(url)) + ".");
@@ -78,6 +84,56 @@ final class UrlRules {
         } catch (URISyntaxException e) {
             return "";
         }
+    }
+
+    /** {@code url} for display: user info and query values masked, even when the URL does not parse. */
+    static String display(String url) {
+        if (url == null) {
+            return null;
+        }
+        String shown = url;
+        int at = userInfoEnd(shown);
+        if (at >= 0) {
+            shown = shown.substring(0, authorityStart(shown)) + "****" + shown.substring(at);
+        }
+        int q = shown.indexOf('?');
+        if (q < 0) {
+            return shown;
+        }
+        int f = shown.indexOf('#', q);
+        String query = f < 0 ? shown.substring(q + 1) : shown.substring(q + 1, f);
+        StringBuilder masked = new StringBuilder();
+        for (String param : query.split("&", -1)) {
+            if (masked.length() > 0) {
+                masked.append('&');
+            }
+            int eq = param.indexOf('=');
+            masked.append(param.isEmpty() ? "" : eq >= 0 ? param.substring(0, eq) + "=****" : "****");
+        }
+        return shown.substring(0, q + 1) + masked + (f < 0 ? "" : shown.substring(f));
+    }
+
+    private static String withoutUserInfo(String url) {
+        int at = userInfoEnd(url);
+        return at < 0 ? url : url.substring(0, authorityStart(url)) + url.substring(at + 1);
+    }
+
+    private static int authorityStart(String url) {
+        int scheme = url.indexOf("://");
+        return scheme < 0 ? 0 : scheme + 3;
+    }
+
+    /** The index of the '@' ending the user info, or -1. */
+    private static int userInfoEnd(String url) {
+        int start = authorityStart(url);
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, start);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        return url.lastIndexOf('@', end - 1) >= start ? url.lastIndexOf('@', end - 1) : -1;
     }
 
     private static String stripQuery(String url) {

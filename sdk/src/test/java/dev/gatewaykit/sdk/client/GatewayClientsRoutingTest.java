@@ -7,10 +7,13 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.errors.GatewayErrorKind;
+import dev.gatewaykit.sdk.gateway.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -262,5 +265,37 @@ class GatewayClientsRoutingTest {
             assertThat(error.kind()).isEqualTo(GatewayErrorKind.UPSTREAM);
             assertThat(error.hint()).contains("OPENAI_READ_TIMEOUT");
         }
+    }
+
+    @ParameterizedTest(name = "OPENAI_GATEWAY={0}")
+    @ValueSource(strings = {"auto", "portkey"})
+    void portkeyHeadersNeverReachTheInternalOriginOfAnotherGateway(String gateway) {
+        String portkeyKey = "pk-test-" + fakeKey().substring(8);
+        GatewaySettings settings = settings(Map.of("OPENAI_GATEWAY", gateway,
+                "OPENAI_BASE_URL", "https://api.portkey.ai/v1", "PORTKEY_API_KEY", portkeyKey,
+                "PORTKEY_CONFIG", "pc-test-config", "PORTKEY_METADATA", "team=search",
+                "OPENAI_INTERNAL_BASE_URL", internalProxy.baseUrl() + "/v1", "OPENAI_INTERNAL_API_KEY", internalKey));
+
+        try (GatewayClients clients = GatewayClients.create(settings)) {
+            assertThat(embed(clients.embeddings()).data()).hasSize(1);
+            assertThat(embed(clients.client(Role.EMBEDDINGS, GatewayRequestContext.builder().user("u-1").build()))
+                    .data()).hasSize(1);
+        }
+
+        assertThat(settings.route(Role.EMBEDDINGS).gateway())
+                .isEqualTo(gateway.equals("auto") ? GatewayKind.GENERIC : GatewayKind.PORTKEY);
+        internalProxy.verify(2, postRequestedFor(urlEqualTo("/v1/embeddings"))
+                .withHeader("Authorization", equalTo("Bearer " + internalKey)));
+        // PORTKEY_* settings never go there; on an explicit Portkey route the caller's own attribution still does.
+        internalProxy.verify(2, postRequestedFor(urlEqualTo("/v1/embeddings"))
+                .withHeader("x-portkey-api-key", absent()).withHeader("x-portkey-config", absent()));
+        assertThat(internalProxy.getAllServeEvents()).allSatisfy(event -> {
+            var headers = event.getRequest().getHeaders();
+            if (gateway.equals("auto")) {
+                assertThat(headers.keys()).noneSatisfy(h -> assertThat(h.toLowerCase()).startsWith("x-portkey-"));
+            } else if (headers.getHeader("x-portkey-metadata").isPresent()) {
+                assertThat(headers.getHeader("x-portkey-metadata").firstValue()).isEqualTo("{\"_user\":\"u-1\"}");
+            }
+        });
     }
 }

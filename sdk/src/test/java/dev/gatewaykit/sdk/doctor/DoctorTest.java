@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -59,7 +60,7 @@ class DoctorTest {
         String key = fakeKey();
         String internalKey = fakeKey();
         proxy.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("\"I'm alive!\"")));
-        internal.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("\"I'm alive!\"")));
+        internal.stubFor(get("/v1/models").willReturn(aResponse().withBody("{\"object\":\"list\",\"data\":[]}")));
         Files.writeString(dir.resolve(".env"), "export OPENAI_INTERNAL_BASE_URL=" + internal.baseUrl() + "/v1\n"
                 + "OPENAI_INTERNAL_API_KEY=\"" + internalKey + "\"\n");
         Files.writeString(dir.resolve(".env.default"), "OPENAI_API_KEY=\nOPENAI_BASE_URL=https://api.openai.com/v1\n"
@@ -72,18 +73,19 @@ class DoctorTest {
         assertThat(run.output())
                 .contains("env > system > .env (" + dir.toRealPath())
                 .containsPattern("LLM +litellm +" + proxy.baseUrl() + " +openai/gpt-4o-mini +sk-…")
-                // a LiteLLM setting makes every auto-detected route LiteLLM
-                .containsPattern("EMBEDDINGS +litellm +" + internal.baseUrl() + "/v1")
+                // a LiteLLM setting belongs to OPENAI_BASE_URL's origin: the internal route elsewhere stays generic
+                .containsPattern("EMBEDDINGS +generic +" + internal.baseUrl() + "/v1")
                 .contains("baseUrl=OPENAI_BASE_URL(env)", "apiKey=OPENAI_API_KEY(env)",
                         "baseUrl=OPENAI_INTERNAL_BASE_URL(.env)", "apiKey=OPENAI_INTERNAL_API_KEY(.env)",
                         "model=OPENAI_LLM_MODEL(.env.default)")
                 .contains("Settings: OK")
                 .containsPattern("LLM +UP +\\d+ ms +" + proxy.baseUrl() + "/health/liveliness")
-                .containsPattern("EMBEDDINGS +UP +\\d+ ms +" + internal.baseUrl() + "/health/liveliness")
+                .containsPattern("EMBEDDINGS +UP +\\d+ ms +" + internal.baseUrl() + "/v1/models")
                 .contains("Result: OK")
                 .doesNotContain(key).doesNotContain(internalKey);
         proxy.verify(0, anyRequestedFor(urlEqualTo("/health")));
-        internal.verify(getRequestedFor(urlEqualTo("/health/liveliness")));
+        internal.verify(getRequestedFor(urlEqualTo("/v1/models"))
+                .withHeader("Authorization", equalTo("Bearer " + internalKey)));
     }
 
     @Test

@@ -5,10 +5,15 @@ import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.errors.GatewayErrorKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.Secrets;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -113,5 +118,62 @@ class RouteHealthProbeTest {
             assertThat(e.kind()).isEqualTo(GatewayErrorKind.UNREACHABLE);
             assertThat(e.hint()).contains("/health/liveliness");
         });
+    }
+
+    /** A client that resolves Portkey's cloud host to WireMock, so the cloud health path is probed for real. */
+    private RouteHealthProbe probeResolvingPortkeyCloudToWireMock(GatewaySettings settings) {
+        http = SharedHttpClient.create(settings);
+        OkHttpClient client = http.okHttpClient().newBuilder().dns(host -> host.equals("api.portkey.ai")
+                ? List.of(InetAddress.getLoopbackAddress()) : Dns.SYSTEM.lookup(host)).build();
+        return new RouteHealthProbe(client);
+    }
+
+    @Test
+    void keylessPortkeyCloudRouteIsProbedWithThePortkeyKey() {
+        String portkeyKey = "pk-test-" + key.substring(8);
+        server.stubFor(get("/v1/models").withHeader("x-portkey-api-key", equalTo(portkeyKey))
+                .willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", "http://api.portkey.ai:" + server.getPort()
+                + "/v1", "PORTKEY_API_KEY", portkeyKey, "PORTKEY_CONFIG", "pc-test-config"));
+        assertThat(settings.route(Role.LLM).keyless()).isTrue();
+
+        HealthResult result = probeResolvingPortkeyCloudToWireMock(settings).probe(settings.route(Role.LLM));
+
+        assertThat(result.up()).isTrue();
+        assertThat(result.url()).isEqualTo("http://api.portkey.ai:" + server.getPort() + "/v1/models");
+        server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("x-portkey-api-key", equalTo(portkeyKey))
+                .withHeader("x-portkey-config", equalTo("pc-test-config")).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void portkeyKeyQuotedInARejectionIsMasked() {
+        // Not key-shaped, so only knowing the Portkey key can mask it.
+        String portkeyKey = "test-portkey-" + key.substring(8);
+        server.stubFor(get("/v1/models").willReturn(jsonError(401,
+                "{\"status\":\"failure\",\"message\":\"Invalid API Key " + portkeyKey + "\"}")));
+        GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", "http://api.portkey.ai:" + server.getPort()
+                + "/v1", "PORTKEY_API_KEY", portkeyKey));
+
+        HealthResult result = probeResolvingPortkeyCloudToWireMock(settings).probe(settings.route(Role.LLM));
+
+        assertThat(result.up()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> {
+            assertThat(e.kind()).isEqualTo(GatewayErrorKind.AUTHENTICATION);
+            assertThat(e.message()).contains(Secrets.mask(portkeyKey)).doesNotContain(portkeyKey);
+            assertThat(e.toString()).doesNotContain(portkeyKey);
+        });
+    }
+
+    @Test
+    void keyEchoedInAHealthyAnswerIsMaskedInTheDetail() {
+        server.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("alive; caller " + key)));
+        GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", server.baseUrl(), "OPENAI_API_KEY", key,
+                "OPENAI_GATEWAY", "litellm"));
+
+        HealthResult result = probe(settings).probe(settings.route(Role.LLM));
+
+        assertThat(result.up()).isTrue();
+        assertThat(result.detail()).hasValueSatisfying(d -> assertThat(d).contains("alive")
+                .contains(Secrets.mask(key)).doesNotContain(key));
     }
 }

@@ -52,4 +52,49 @@ class GatewayDetectionTest {
         assertThat(route.gateway()).isEqualTo(kind);
         assertThat(route.sources().get("gateway")).isEqualTo(new RouteSettings.ValueSource("OPENAI_GATEWAY", layer));
     }
+
+    static Stream<Arguments> originRows() {
+        String portkeyCloud = "https://api.portkey.ai/v1";
+        return Stream.of(
+                // name, layers, role, expected kind, whether the PORTKEY_* settings apply to the route
+                arguments("portkey cloud route gets the portkey settings", layers()
+                        .env("OPENAI_BASE_URL", portkeyCloud).env("PORTKEY_API_KEY", fakeKey())
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://litellm-internal:4000"), Role.LLM,
+                        GatewayKind.PORTKEY, true),
+                arguments("portkey settings do not make another origin portkey", layers()
+                        .env("OPENAI_BASE_URL", portkeyCloud).env("PORTKEY_API_KEY", fakeKey())
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://litellm-internal:4000"), Role.EMBEDDINGS,
+                        GatewayKind.LITELLM, false),
+                arguments("portkey settings on a local base URL leave another origin generic", layers()
+                        .env("OPENAI_BASE_URL", "http://127.0.0.1:8787/v1").env("PORTKEY_PROVIDER", "openai")
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), Role.EMBEDDINGS,
+                        GatewayKind.GENERIC, false),
+                arguments("explicit portkey at another origin gets no portkey settings", layers()
+                        .env("OPENAI_GATEWAY", "portkey").env("OPENAI_BASE_URL", portkeyCloud)
+                        .env("PORTKEY_API_KEY", fakeKey()).env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:8787/v1"),
+                        Role.EMBEDDINGS, GatewayKind.PORTKEY, false),
+                arguments("portkey cloud as the internal route gets them", layers()
+                        .env("OPENAI_BASE_URL", "https://api.openai.com/v1").env("PORTKEY_CONFIG", "pc-test-1")
+                        .env("OPENAI_INTERNAL_BASE_URL", portkeyCloud), Role.EMBEDDINGS, GatewayKind.PORTKEY, true),
+                arguments("litellm settings do not make another origin litellm", layers()
+                        .env("OPENAI_BASE_URL", "http://127.0.0.1:4000").env("OPENAI_LITELLM_TAGS", "team-a")
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), Role.EMBEDDINGS,
+                        GatewayKind.GENERIC, false),
+                arguments("litellm settings on the base origin", layers()
+                        .env("OPENAI_BASE_URL", "http://127.0.0.1:4000").env("OPENAI_LITELLM_TAGS", "team-a")
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), Role.LLM,
+                        GatewayKind.LITELLM, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("originRows")
+    void gatewaySettingsStayOnTheirOrigin(String name, TestLayers layers, Role role, GatewayKind kind,
+                                          boolean portkeyApplies) {
+        layers.env("OPENAI_API_KEY", fakeKey()).env("OPENAI_INTERNAL_API_KEY", fakeKey());
+        GatewaySettings settings = GatewaySettings.resolve(layers.sources(tmp));
+        RouteSettings route = settings.route(role);
+
+        assertThat(route.gateway()).isEqualTo(kind);
+        assertThat(route.portkey()).isEqualTo(portkeyApplies ? settings.portkey() : PortkeySettings.none());
+    }
 }

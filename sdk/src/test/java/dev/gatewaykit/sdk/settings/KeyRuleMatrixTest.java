@@ -23,7 +23,10 @@ class KeyRuleMatrixTest {
     private static final String API_KEY = fakeKey();
     private static final String INTERNAL_KEY = fakeKey();
     private static final String ROLE_KEY = fakeKey();
+    private static final String PORTKEY_KEY = "pk-test-" + fakeKey().substring(8);
     private static final String PROXY = "http://proxy.internal:4000";
+    private static final String PORTKEY_CLOUD = "https://api.portkey.ai/v1";
+    private static final String LITELLM_INTERNAL = "http://litellm-internal:4000";
 
     @TempDir
     static Path tmp;
@@ -58,7 +61,24 @@ class KeyRuleMatrixTest {
                         .env("OPENAI_BASE_URL", "https://api.portkey.ai/v1").env("PORTKEY_API_KEY", ROLE_KEY),
                         Role.EMBEDDINGS, null, null),
                 arguments("auth=none is keyless even with a key", layers().env("OPENAI_API_KEY", API_KEY)
-                        .env("OPENAI_BASE_URL", PROXY).env("OPENAI_LLM_AUTH", "none"), Role.LLM, null, null));
+                        .env("OPENAI_BASE_URL", PROXY).env("OPENAI_LLM_AUTH", "none"), Role.LLM, null, null),
+                arguments("portkey public + litellm internal: embeddings use the internal key", layers()
+                        .env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
+                        .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL).env("OPENAI_INTERNAL_API_KEY", INTERNAL_KEY),
+                        Role.EMBEDDINGS, INTERNAL_KEY, "OPENAI_INTERNAL_API_KEY"),
+                arguments("explicit portkey + internal on another origin: embeddings use the internal key", layers()
+                        .env("OPENAI_GATEWAY", "portkey").env("OPENAI_BASE_URL", PORTKEY_CLOUD)
+                        .env("PORTKEY_API_KEY", PORTKEY_KEY).env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL + "/v1")
+                        .env("OPENAI_INTERNAL_API_KEY", INTERNAL_KEY), Role.EMBEDDINGS, INTERNAL_KEY,
+                        "OPENAI_INTERNAL_API_KEY"),
+                arguments("portkey public + litellm internal: llm stays keyless portkey", layers()
+                        .env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
+                        .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL).env("OPENAI_INTERNAL_API_KEY", INTERNAL_KEY),
+                        Role.LLM, null, null),
+                arguments("portkey cloud as internal route is keyless with PORTKEY_API_KEY", layers()
+                        .env("OPENAI_BASE_URL", PROXY).env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_INTERNAL_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY),
+                        Role.EMBEDDINGS, null, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,7 +110,17 @@ class KeyRuleMatrixTest {
                         .env("OPENAI_LLM_BASE_URL", PROXY), "OPENAI_LLM_API_KEY"),
                 arguments("portkey without PORTKEY_API_KEY needs a key", layers()
                         .env("OPENAI_BASE_URL", "https://api.portkey.ai/v1").env("PORTKEY_CONFIG", "pc-test-123"),
-                        "OPENAI_API_KEY"));
+                        "OPENAI_API_KEY"),
+                arguments("portkey public + litellm internal → error naming OPENAI_INTERNAL_API_KEY", layers()
+                        .env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
+                        .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL), "OPENAI_INTERNAL_API_KEY"),
+                arguments("explicit portkey never lends PORTKEY_API_KEY to another origin", layers()
+                        .env("OPENAI_GATEWAY", "portkey").env("OPENAI_BASE_URL", PORTKEY_CLOUD)
+                        .env("PORTKEY_API_KEY", PORTKEY_KEY).env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL + "/v1"),
+                        "OPENAI_INTERNAL_API_KEY"),
+                arguments("portkey settings on a local base URL stay there", layers()
+                        .env("OPENAI_BASE_URL", "http://127.0.0.1:8787/v1").env("PORTKEY_API_KEY", PORTKEY_KEY)
+                        .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), "OPENAI_INTERNAL_API_KEY"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +132,20 @@ class KeyRuleMatrixTest {
                             assertThat(p.variable()).isEqualTo(variable);
                             assertThat(p.fix()).contains(variable);
                         }))
-                .hasMessageNotContaining(API_KEY);
+                .hasMessageNotContaining(API_KEY)
+                .hasMessageNotContaining(PORTKEY_KEY);
+    }
+
+    @Test
+    void portkeyKeyOnlyReachesItsOwnOriginInTheMessage() {
+        SettingsSources sources = layers().env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
+                .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL).sources(tmp);
+
+        assertThatThrownBy(() -> GatewaySettings.resolve(sources))
+                .isInstanceOfSatisfying(GatewaySettingsException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> assertThat(p.variable()).isEqualTo("OPENAI_INTERNAL_API_KEY")))
+                .hasMessageContaining("PORTKEY_API_KEY belongs to https://api.portkey.ai")
+                .hasMessageNotContaining("Portkey serves");
     }
 
     @Test

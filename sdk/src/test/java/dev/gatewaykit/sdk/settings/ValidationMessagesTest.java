@@ -103,10 +103,71 @@ class ValidationMessagesTest {
                         assertThat(p.message()).contains(message);
                         assertThat(p.fix()).contains(fix);
                         Setting setting = Setting.byVariable(variable).orElseThrow();
-                        assertThat(p.value()).isEqualTo(setting.secret() ? Secrets.mask(value.strip()) : value.strip());
+                        assertThat(p.value()).isEqualTo(switch (setting.type()) {
+                            case SECRET -> Secrets.mask(value.strip());
+                            case MAP -> value.strip().replaceAll("=[^,]*", "=****").replace("X-Team", "****");
+                            case URL -> value.strip().replaceAll("=[^&#]*", "=****");
+                            default -> value.strip();
+                        });
                     });
                     assertThat(e.getMessage()).contains(variable).doesNotContain(KEY);
                 });
+    }
+
+    static Stream<Arguments> secretRows() {
+        String key = KEY;
+        return Stream.of(
+                // variable, value holding the secret, expected message part, expected shown value
+                arguments("OPENAI_HEADERS", "x-api-key=" + key + ",broken", "entry 2 is not name=value",
+                        "x-api-key=****,****"),
+                arguments("OPENAI_HEADERS", key, "entry 1 is not name=value", Secrets.mask(key)),
+                arguments("OPENAI_LLM_HEADERS", "Authorization=Bearer " + key + ",X Bad=1",
+                        "entry name 'X Bad' is not a valid header name", "Authorization=****,X Bad=****"),
+                arguments("OPENAI_EMBEDDINGS_HEADERS", "x api key=" + key, "entry name 'x api key'",
+                        "x api key=****"),
+                arguments("PORTKEY_METADATA", "team=a," + key, "entry 2 is not name=value",
+                        "team=****," + Secrets.mask(key)),
+                arguments("OPENAI_BASE_URL", "https://user:" + key + "@proxy.example/v1",
+                        "contains credentials", "https://****@proxy.example/v1"),
+                arguments("OPENAI_INTERNAL_BASE_URL", "http://" + key + "@proxy:4000/v1/embeddings",
+                        "contains credentials", "http://****@proxy:4000/v1/embeddings"),
+                arguments("OPENAI_FAILOVER_BASE_URL", "https://sk:" + key + "@api.openai.com/v1",
+                        "contains credentials", "https://****@api.openai.com/v1"),
+                arguments("OPENAI_BASE_URL", "http://proxy:4000/v1?api-key=" + key + "&x=1",
+                        "query or fragment", "http://proxy:4000/v1?api-key=****&x=****"),
+                arguments("OPENAI_LLM_BASE_URL", "user:" + key + "@proxy:4000/v1",
+                        "must start with http:// or https://", "****@proxy:4000/v1"));
+    }
+
+    @ParameterizedTest(name = "{0} holding a secret")
+    @MethodSource("secretRows")
+    void secretsInValuesNeverReachTheMessage(String variable, String value, String message, String shown) {
+        TestLayers layers = layers().env("OPENAI_API_KEY", KEY).env("OPENAI_INTERNAL_API_KEY", KEY)
+                .env("OPENAI_LLM_API_KEY", KEY).env("OPENAI_CODEX_API_KEY", KEY).env(variable, value);
+
+        assertThatThrownBy(() -> GatewaySettings.resolve(layers.sources(tmp)))
+                .isInstanceOfSatisfying(GatewaySettingsException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.variable()).isEqualTo(variable);
+                        assertThat(p.message()).contains(message);
+                        assertThat(p.value()).isEqualTo(shown);
+                        assertThat(p.describe()).doesNotContain(KEY);
+                    });
+                    assertThat(e.getMessage()).contains(variable).doesNotContain(KEY);
+                });
+    }
+
+    @Test
+    void credentialsInTheUrlAreRemovedInTheFix() {
+        SettingsSources sources = layers().env("OPENAI_API_KEY", KEY).env("OPENAI_INTERNAL_API_KEY", KEY)
+                .env("OPENAI_INTERNAL_BASE_URL", "https://team:" + KEY + "@litellm.example/v1").sources(tmp);
+
+        assertThatThrownBy(() -> GatewaySettings.resolve(sources))
+                .isInstanceOfSatisfying(GatewaySettingsException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> assertThat(p.fix())
+                                .contains("remove credentials from the URL (use https://litellm.example/v1)")
+                                .contains("OPENAI_INTERNAL_API_KEY")))
+                .hasMessageNotContaining(KEY);
     }
 
     @Test
