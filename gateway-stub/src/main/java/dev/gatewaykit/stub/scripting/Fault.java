@@ -123,13 +123,13 @@ public final class Fault {
 
         /** Matches on endpoint path, e.g. {@code /chat/completions}. */
         public Builder path(String path) {
-            this.match = RequestMatch.of(path, match.model().orElse(null), match.contains().orElse(null));
+            this.match = match.withPath(path);
             return this;
         }
 
         /** Matches on model. */
         public Builder model(String model) {
-            this.match = RequestMatch.of(match.path().orElse(null), model, match.contains().orElse(null));
+            this.match = match.withModel(model);
             return this;
         }
 

@@ -42,6 +42,21 @@ public final class RequestMatch {
         return Optional.ofNullable(contains);
     }
 
+    /** This match with its path replaced ({@code null} or blank: any path). */
+    public RequestMatch withPath(String path) {
+        return of(path, model, contains);
+    }
+
+    /** This match with its model replaced ({@code null} or blank: any model). */
+    public RequestMatch withModel(String model) {
+        return of(path, model, contains);
+    }
+
+    /** This match with its prompt text replaced ({@code null} or blank: any prompt). */
+    public RequestMatch withContains(String contains) {
+        return of(path, model, contains);
+    }
+
     /** Whether a request to {@code endpointPath} (below /v1) for {@code requestModel} with this prompt matches. */
     public boolean matches(String endpointPath, String requestModel, Supplier<String> promptText) {
         if (path != null && !path.equals(endpointPath)) {

@@ -88,19 +88,19 @@ public final class Script {
 
         /** Matches on endpoint path only, e.g. {@code /chat/completions}. */
         public Builder path(String path) {
-            this.match = RequestMatch.of(path, match.model().orElse(null), match.contains().orElse(null));
+            this.match = match.withPath(path);
             return this;
         }
 
         /** Matches on model only. */
         public Builder model(String model) {
-            this.match = RequestMatch.of(match.path().orElse(null), model, match.contains().orElse(null));
+            this.match = match.withModel(model);
             return this;
         }
 
         /** Matches prompts containing {@code text}. */
         public Builder contains(String text) {
-            this.match = RequestMatch.of(match.path().orElse(null), match.model().orElse(null), text);
+            this.match = match.withContains(text);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.gatewaykit.hardening.secrets;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.gatewaykit.hardening.support.ClosedPort;
+import dev.gatewaykit.hardening.support.Failures;
 import dev.gatewaykit.hardening.support.PlantedKey;
 import dev.gatewaykit.hardening.support.RoleCall;
 import dev.gatewaykit.hardening.support.TestSettings;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -57,7 +57,7 @@ class SdkSecretScanTest {
     private final List<PlantedKey> all = List.of(virtual, internal, master, wrong, limited, broke, portkey,
             wrongPortkey, proxyPassword, failover, wrongFailover);
 
-    private final List<GatewayStub> stubs = new ArrayList<>();
+    private final ScannedStubs stubs = new ScannedStubs();
     private LeakWitness witness;
 
     @BeforeEach
@@ -67,16 +67,7 @@ class SdkSecretScanTest {
 
     @AfterEach
     void release() {
-        try {
-            for (GatewayStub stub : stubs) {
-                witness.saw("journal objects of " + stub, stub.journal());
-                witness.saw("journal JSON of " + stub, StubAdmin.journalJson(stub));
-                stub.close();
-            }
-        } finally {
-            witness.close();
-        }
-        witness.assertNoLeaks(all);
+        stubs.scanAndClose(witness, all);
     }
 
     private GatewayStub litellm(VirtualKey... keys) {
@@ -134,7 +125,7 @@ class SdkSecretScanTest {
             try (GatewayClients clients = GatewayClients.create(TestSettings.variables()
                     .set("OPENAI_BASE_URL", proxy.baseUrl()).set("OPENAI_API_KEY", c.key().value())
                     .set("OPENAI_GATEWAY", "litellm").set("OPENAI_MAX_RETRIES", "0").resolve())) {
-                Throwable failure = catchFailure(() -> clients.llm().chat().completions().create(
+                Throwable failure = Failures.thrownBy(() -> clients.llm().chat().completions().create(
                         ChatCompletionCreateParams.builder().model(c.model()).addUserMessage("secret scan").build()));
                 GatewayError error = clients.explain(Role.LLM, failure);
                 assertThat(error.kind()).as(error.describe()).isEqualTo(c.kind());
@@ -149,7 +140,7 @@ class SdkSecretScanTest {
         try (GatewayClients clients = GatewayClients.create(TestSettings.variables()
                 .set("OPENAI_BASE_URL", proxy.baseUrl()).set("OPENAI_API_KEY", virtual.value())
                 .set("OPENAI_GATEWAY", "litellm").resolve())) {
-            Throwable failure = catchFailure(() -> RoleCall.CHAT_STREAM.run(clients, "secret scan 429"));
+            Throwable failure = Failures.thrownBy(() -> RoleCall.CHAT_STREAM.run(clients, "secret scan 429"));
             GatewayError error = clients.explain(Role.LLM, failure);
             assertThat(error.kind()).isEqualTo(GatewayErrorKind.RATE_LIMITED);
             witness.sawException("openai-java exception for 429", failure);
@@ -192,7 +183,7 @@ class SdkSecretScanTest {
         try (GatewayClients clients = GatewayClients.create(TestSettings.variables()
                 .set("OPENAI_BASE_URL", proxy.baseUrl()).set("OPENAI_API_KEY", wrong.value())
                 .set("OPENAI_GATEWAY", "litellm").set("OPENAI_MAX_RETRIES", "0").resolve())) {
-            Throwable failure = catchFailure(() -> RoleCall.CHAT.run(clients, "echo"));
+            Throwable failure = Failures.thrownBy(() -> RoleCall.CHAT.run(clients, "echo"));
             inspect.accept(clients, failure);
             return failure;
         }
@@ -205,7 +196,7 @@ class SdkSecretScanTest {
                 .set("OPENAI_GATEWAY", "litellm").set("OPENAI_MAX_RETRIES", "0").resolve();
         try (GatewayClients clients = GatewayClients.create(settings)) {
             for (RoleCall call : RoleCall.values()) {
-                Throwable failure = catchFailure(() -> call.run(clients, "down"));
+                Throwable failure = Failures.thrownBy(() -> call.run(clients, "down"));
                 GatewayError error = clients.explain(call.role(), failure);
                 assertThat(error.kind()).isEqualTo(GatewayErrorKind.UNREACHABLE);
                 witness.sawException("connection refused " + call, failure);
@@ -233,7 +224,7 @@ class SdkSecretScanTest {
                         "OPENAI_PROXY_HOST", "proxy.internal", "OPENAI_PROXY_PORT", "not-a-port",
                         "OPENAI_PROXY_USERNAME", "svc", "OPENAI_PROXY_PASSWORD", proxyPassword.value()));
         for (Map<String, String> variables : invalid) {
-            GatewaySettingsException failure = (GatewaySettingsException) catchFailure(
+            GatewaySettingsException failure = (GatewaySettingsException) Failures.thrownBy(
                     () -> TestSettings.variables().setAll(variables).resolve());
             assertThat(failure.problems()).isNotEmpty();
             witness.sawException("settings exception", failure);
@@ -292,7 +283,7 @@ class SdkSecretScanTest {
                     if (key == portkey) {
                         witness.saw("portkey answer", call.run(clients, "portkey secret scan"));
                     } else {
-                        Throwable failure = catchFailure(() -> call.run(clients, "portkey secret scan"));
+                        Throwable failure = Failures.thrownBy(() -> call.run(clients, "portkey secret scan"));
                         GatewayError error = clients.explain(call.role(), failure);
                         assertThat(error.kind()).as(error.describe()).isEqualTo(GatewayErrorKind.AUTHENTICATION);
                         witness.sawException("portkey rejection " + call, failure);
@@ -324,7 +315,7 @@ class SdkSecretScanTest {
                 if (failoverKey == failover) {
                     witness.saw("answer via failover", RoleCall.CHAT.run(clients, "failover secret scan"));
                 } else {
-                    Throwable failure = catchFailure(() -> RoleCall.CHAT.run(clients, "failover secret scan"));
+                    Throwable failure = Failures.thrownBy(() -> RoleCall.CHAT.run(clients, "failover secret scan"));
                     GatewayError error = clients.explain(Role.LLM, failure);
                     witness.sawException("rejected failover key", failure);
                     witness.saw("explained rejected failover key", error);
@@ -335,14 +326,5 @@ class SdkSecretScanTest {
         assertThat(direct.journal()).extracting(JournalEntry::key)
                 .containsExactly(failover.masked(), wrongFailover.masked());
         assertThat(witness.all()).contains("OpenAI gateway failover", failover.masked());
-    }
-
-    private static Throwable catchFailure(Runnable call) {
-        try {
-            call.run();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("the call was expected to fail");
     }
 }

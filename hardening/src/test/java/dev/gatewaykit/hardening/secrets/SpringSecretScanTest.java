@@ -1,6 +1,7 @@
 package dev.gatewaykit.hardening.secrets;
 
 import dev.gatewaykit.hardening.support.ClosedPort;
+import dev.gatewaykit.hardening.support.Failures;
 import dev.gatewaykit.hardening.support.PlantedKey;
 import dev.gatewaykit.hardening.support.RoleCall;
 import dev.gatewaykit.sdk.Role;
@@ -30,7 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ class SpringSecretScanTest {
     private final PlantedKey failover = PlantedKey.openAiStyle("env-failover");
     private final List<PlantedKey> all = List.of(virtual, llm, internal, codex, provider, master, portkey, failover);
 
-    private final List<GatewayStub> stubs = new ArrayList<>();
+    private final ScannedStubs stubs = new ScannedStubs();
     private LeakWitness witness;
 
     @BeforeEach
@@ -71,16 +71,7 @@ class SpringSecretScanTest {
 
     @AfterEach
     void release() {
-        try {
-            for (GatewayStub stub : stubs) {
-                witness.saw("journal objects of " + stub, stub.journal());
-                witness.saw("journal JSON of " + stub, StubAdmin.journalJson(stub));
-                stub.close();
-            }
-        } finally {
-            witness.close();
-        }
-        witness.assertNoLeaks(all);
+        stubs.scanAndClose(witness, all);
     }
 
     @Test
@@ -137,7 +128,7 @@ class SpringSecretScanTest {
                 witness.sawException("exception of " + failing, failure);
                 witness.saw("explained " + failing, clients.explain(failing.role(), failure));
             }
-            assertThat(clients.explain(Role.CODEX, catchFailure(() -> RoleCall.RESPONSES.run(clients, "again")))
+            assertThat(clients.explain(Role.CODEX, Failures.thrownBy(() -> RoleCall.RESPONSES.run(clients, "again")))
                     .kind()).isEqualTo(GatewayErrorKind.AUTHENTICATION);
 
             String health = get(port, "/actuator/health");
@@ -173,7 +164,7 @@ class SpringSecretScanTest {
         environment.put("OPENAI_GATEWAY", "litellm");
         environment.put("OPENAI_FAILOVER_ENABLED", "true");
         environment.put("OPENAI_FAILOVER_API_KEY", "Bearer " + failover.value());
-        Throwable failure = catchFailure(() -> start(environment, WebApplicationType.NONE,
+        Throwable failure = Failures.thrownBy(() -> start(environment, WebApplicationType.NONE,
                 "--openai.codex.api-key=" + codex.value()).close());
         witness.sawException("startup failure", failure);
         assertThat(witness.console()).contains("APPLICATION FAILED TO START", "OPENAI_API_KEY",
@@ -225,15 +216,6 @@ class SpringSecretScanTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private static Throwable catchFailure(Runnable call) {
-        try {
-            call.run();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("expected a failure");
     }
 
     /** An application using the starter, Actuator and Spring MVC through auto-configuration only. */

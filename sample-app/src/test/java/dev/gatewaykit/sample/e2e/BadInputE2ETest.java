@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static dev.gatewaykit.sample.e2e.ProblemAssertions.assertProblemJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -30,19 +30,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "openai.dotenv.enabled=false")
 @AutoConfigureGatewayStub(mode = StubMode.OPENAI)
-class BadInputE2ETest {
-
-    @LocalServerPort
-    int port;
+class BadInputE2ETest extends RunningAppTest {
 
     @Autowired
     GatewayStub stub;
 
-    AppHttp http;
-
     @BeforeEach
-    void setUp() {
-        this.http = new AppHttp(this.port);
+    void resetStub() {
         this.stub.reset();
     }
 
@@ -83,9 +77,7 @@ class BadInputE2ETest {
     void malformedJsonIsRejectedWithProblemJson() {
         Reply reply = this.http.post("/api/search", "{\"query\":");
 
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().path("status").asInt()).isEqualTo(400);
+        assertThat(assertProblemJson(reply, 400).path("status").asInt()).isEqualTo(400);
         assertThat(this.stub.journal()).isEmpty();
     }
 
@@ -93,15 +85,11 @@ class BadInputE2ETest {
     void missingStreamQuestionIsRejectedWithProblemJson() {
         Reply reply = this.http.get("/api/ask/stream");
 
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().path("detail").asText()).contains("question");
+        assertThat(assertProblemJson(reply, 400).path("detail").asText()).contains("question");
     }
 
     private void assertInvalid(Reply reply, String field) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        JsonNode problem = reply.json();
+        JsonNode problem = assertProblemJson(reply, 400);
         assertThat(problem.path("title").asText()).isEqualTo("Invalid request");
         assertThat(problem.path("errors")).isNotEmpty();
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo(field);

@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
 import dev.gatewaykit.sdk.settings.Secrets;
 import dev.gatewaykit.stub.GatewayStub;
-import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.journal.JournalEntry;
-import dev.gatewaykit.stub.keys.VirtualKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,32 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class LiteLlmTwoProxiesE2ETest {
+class LiteLlmTwoProxiesE2ETest extends RunningAppTest {
 
     static final String INTERNAL_KEY = TestKeys.create("internal");
 
     static final String PUBLIC_KEY = TestKeys.create("public");
 
-    static final GatewayStub INTERNAL = GatewayStub.builder()
-        .mode(StubMode.LITELLM)
-        .port(0)
-        .virtualKey(VirtualKey.builder(INTERNAL_KEY).models("text-embedding-3-small").build())
-        .start();
+    static final GatewayStub INTERNAL = E2EStubs.liteLlm(INTERNAL_KEY, "text-embedding-3-small");
 
-    static final GatewayStub PUBLIC = GatewayStub.builder()
-        .mode(StubMode.LITELLM)
-        .port(0)
-        .virtualKey(VirtualKey.builder(PUBLIC_KEY).models("gpt-4o-mini", "gpt-4.1-mini").build())
-        .start();
+    static final GatewayStub PUBLIC = E2EStubs.liteLlm(PUBLIC_KEY, "gpt-4o-mini", "gpt-4.1-mini");
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("openai.dotenv.enabled", () -> "false");
-        registry.add("openai.gateway", () -> "litellm");
-        registry.add("openai.internal-base-url", INTERNAL::baseUrl);
-        registry.add("openai.internal-api-key", () -> INTERNAL_KEY);
-        registry.add("openai.base-url", PUBLIC::baseUrl);
-        registry.add("openai.api-key", () -> PUBLIC_KEY);
+        GatewayProperties.liteLlmRoutes(registry, INTERNAL::baseUrl, () -> INTERNAL_KEY, PUBLIC::baseUrl,
+                () -> PUBLIC_KEY);
     }
 
     @AfterAll
@@ -64,14 +49,8 @@ class LiteLlmTwoProxiesE2ETest {
         PUBLIC.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    AppHttp http;
-
     @BeforeEach
-    void setUp() {
-        this.http = new AppHttp(this.port);
+    void resetStubs() {
         INTERNAL.reset();
         PUBLIC.reset();
     }

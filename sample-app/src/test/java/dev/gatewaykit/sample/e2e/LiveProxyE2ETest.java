@@ -5,14 +5,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf(value = "liveProxyConfigured", disabledReason = LiveProxyE2ETest.SKIPPED)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class LiveProxyE2ETest {
+class LiveProxyE2ETest extends RunningAppTest {
 
     static final String PROXY_URL = System.getenv("LITELLM_PROXY_URL");
 
@@ -61,16 +59,6 @@ class LiveProxyE2ETest {
                 ? System.getenv("OPENAI_BASE_URL") : PROXY_URL);
         registry.add("openai.api-key", () -> isSet(System.getenv("OPENAI_API_KEY"))
                 ? System.getenv("OPENAI_API_KEY") : INTERNAL_KEY);
-    }
-
-    @LocalServerPort
-    int port;
-
-    AppHttp http;
-
-    @BeforeEach
-    void setUp() {
-        this.http = new AppHttp(this.port);
     }
 
     @Test

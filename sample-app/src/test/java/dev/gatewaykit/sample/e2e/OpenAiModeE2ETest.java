@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -30,10 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "openai.dotenv.enabled=false")
 @AutoConfigureGatewayStub(mode = StubMode.OPENAI)
-class OpenAiModeE2ETest {
-
-    @LocalServerPort
-    int port;
+class OpenAiModeE2ETest extends RunningAppTest {
 
     @Autowired
     GatewayStub stub;
@@ -41,11 +37,8 @@ class OpenAiModeE2ETest {
     @Autowired
     Corpus corpus;
 
-    AppHttp http;
-
     @BeforeEach
-    void setUp() {
-        this.http = new AppHttp(this.port);
+    void resetStub() {
         this.stub.reset();
     }
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
 import dev.gatewaykit.sdk.settings.Secrets;
 import dev.gatewaykit.stub.GatewayStub;
-import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,18 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PortkeyModeE2ETest {
+class PortkeyModeE2ETest extends RunningAppTest {
 
     static final String PORTKEY_KEY = TestKeys.create("portkey");
 
-    static final GatewayStub PORTKEY = GatewayStub.builder().mode(StubMode.PORTKEY).port(0).masterKey(PORTKEY_KEY)
-        .start();
+    static final GatewayStub PORTKEY = E2EStubs.portkey(PORTKEY_KEY);
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("openai.dotenv.enabled", () -> "false");
-        registry.add("openai.base-url", PORTKEY::baseUrl);
-        registry.add("openai.portkey.api-key", () -> PORTKEY_KEY);
+        GatewayProperties.portkey(registry, PORTKEY, PORTKEY_KEY);
         registry.add("openai.embeddings.model", () -> "@openai-test/text-embedding-3-small");
         registry.add("openai.llm.model", () -> "@openai-test/gpt-4o-mini");
         registry.add("openai.codex.model", () -> "@openai-test/gpt-4.1-mini");
@@ -49,14 +44,8 @@ class PortkeyModeE2ETest {
         PORTKEY.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    AppHttp http;
-
     @BeforeEach
-    void setUp() {
-        this.http = new AppHttp(this.port);
+    void resetStub() {
         PORTKEY.reset();
     }
 

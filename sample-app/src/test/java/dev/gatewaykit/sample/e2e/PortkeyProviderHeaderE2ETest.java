@@ -4,13 +4,11 @@ import java.util.Map;
 
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
 import dev.gatewaykit.stub.GatewayStub;
-import dev.gatewaykit.stub.StubMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,18 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PortkeyProviderHeaderE2ETest {
+class PortkeyProviderHeaderE2ETest extends RunningAppTest {
 
     static final String PORTKEY_KEY = TestKeys.create("portkey");
 
-    static final GatewayStub PORTKEY = GatewayStub.builder().mode(StubMode.PORTKEY).port(0).masterKey(PORTKEY_KEY)
-        .start();
+    static final GatewayStub PORTKEY = E2EStubs.portkey(PORTKEY_KEY);
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("openai.dotenv.enabled", () -> "false");
-        registry.add("openai.base-url", PORTKEY::baseUrl);
-        registry.add("openai.portkey.api-key", () -> PORTKEY_KEY);
+        GatewayProperties.portkey(registry, PORTKEY, PORTKEY_KEY);
         registry.add("openai.portkey.provider", () -> "openai");
     }
 
@@ -43,16 +38,12 @@ class PortkeyProviderHeaderE2ETest {
         PORTKEY.close();
     }
 
-    @LocalServerPort
-    int port;
-
     @Test
     void plainModelNamesWorkWithTheProviderHeader() {
         PORTKEY.reset();
-        AppHttp http = new AppHttp(this.port);
 
-        Reply ask = http.postJson("/api/ask", Map.of("question", "Which provider?"));
-        Reply code = http.postJson("/api/code", Map.of("task", "Sum a list."));
+        Reply ask = this.http.postJson("/api/ask", Map.of("question", "Which provider?"));
+        Reply code = this.http.postJson("/api/code", Map.of("task", "Sum a list."));
 
         assertThat(ask.status()).as(ask.toString()).isEqualTo(200);
         assertThat(ask.json().path("model").asText()).isEqualTo("gpt-4o-mini");

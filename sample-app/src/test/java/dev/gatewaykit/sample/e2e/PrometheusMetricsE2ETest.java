@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "openai.dotenv.enabled=false")
 @AutoConfigureGatewayStub(mode = StubMode.LITELLM)
-class PrometheusMetricsE2ETest {
+class PrometheusMetricsE2ETest extends RunningAppTest {
 
     // The stub's default price for models without one: USD per token, input and output.
     private static final double INPUT_PRICE = 1.0 / 1_000_000;
@@ -35,18 +34,14 @@ class PrometheusMetricsE2ETest {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    @LocalServerPort
-    int port;
-
     @Test
     void prometheusShowsDurationTokensAndCostPerRoleWithTheGenAiTags() {
-        AppHttp http = new AppHttp(this.port);
-        assertThat(http.postJson("/api/search", Map.of("query", "float embeddings")).status()).isEqualTo(200);
-        assertThat(http.postJson("/api/ask", Map.of("question", "Why float?")).status()).isEqualTo(200);
-        assertThat(http.stream("Why float, streamed?").status()).isEqualTo(200);
-        assertThat(http.postJson("/api/code", Map.of("task", "Reverse a string in Java.")).status()).isEqualTo(200);
+        assertThat(this.http.postJson("/api/search", Map.of("query", "float embeddings")).status()).isEqualTo(200);
+        assertThat(this.http.postJson("/api/ask", Map.of("question", "Why float?")).status()).isEqualTo(200);
+        assertThat(this.http.stream("Why float, streamed?").status()).isEqualTo(200);
+        assertThat(this.http.postJson("/api/code", Map.of("task", "Reverse a string in Java.")).status()).isEqualTo(200);
 
-        Reply scrape = http.get("/actuator/prometheus");
+        Reply scrape = this.http.get("/actuator/prometheus");
         assertThat(scrape.status()).isEqualTo(200);
         List<Sample> samples = parse(scrape.body());
 

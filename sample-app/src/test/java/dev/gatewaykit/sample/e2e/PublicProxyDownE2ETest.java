@@ -9,19 +9,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
 import dev.gatewaykit.stub.GatewayStub;
-import dev.gatewaykit.stub.StubMode;
-import dev.gatewaykit.stub.keys.VirtualKey;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.gatewaykit.sample.e2e.ProblemAssertions.assertGatewayProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,26 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PublicProxyDownE2ETest {
+class PublicProxyDownE2ETest extends RunningAppTest {
 
     static final String INTERNAL_KEY = TestKeys.create("internal");
 
-    static final GatewayStub INTERNAL = GatewayStub.builder()
-        .mode(StubMode.LITELLM)
-        .port(0)
-        .virtualKey(VirtualKey.builder(INTERNAL_KEY).models("text-embedding-3-small").build())
-        .start();
+    static final GatewayStub INTERNAL = E2EStubs.liteLlm(INTERNAL_KEY, "text-embedding-3-small");
 
     static final String CLOSED_ORIGIN = "http://127.0.0.1:" + closedPort();
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("openai.dotenv.enabled", () -> "false");
-        registry.add("openai.gateway", () -> "litellm");
-        registry.add("openai.internal-base-url", INTERNAL::baseUrl);
-        registry.add("openai.internal-api-key", () -> INTERNAL_KEY);
-        registry.add("openai.base-url", () -> CLOSED_ORIGIN + "/v1");
-        registry.add("openai.api-key", () -> TestKeys.create("public"));
+        GatewayProperties.liteLlmRoutes(registry, INTERNAL::baseUrl, () -> INTERNAL_KEY, () -> CLOSED_ORIGIN + "/v1",
+                () -> TestKeys.create("public"));
         // Retrying a refused connection only delays the same answer; retries are the sdk's to test.
         registry.add("openai.max-retries", () -> "0");
     }
@@ -59,27 +48,13 @@ class PublicProxyDownE2ETest {
         INTERNAL.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    AppHttp http;
-
-    @BeforeEach
-    void setUp() {
-        this.http = new AppHttp(this.port);
-    }
-
     @Test
     void embeddingsWorkButLlmIsUnreachableWhenThePublicProxyIsDown() {
         Reply search = this.http.postJson("/api/search", Map.of("query", "routes"));
         Reply ask = this.http.postJson("/api/ask", Map.of("question", "Is the proxy up?"));
 
         assertThat(search.status()).as(search.toString()).isEqualTo(200);
-        assertThat(ask.status()).as(ask.toString()).isEqualTo(503);
-        assertThat(ask.contentType()).startsWith("application/problem+json");
-        JsonNode problem = ask.json();
-        assertThat(problem.path("kind").asText()).isEqualTo("UNREACHABLE");
-        assertThat(problem.path("role").asText()).isEqualTo("LLM");
+        JsonNode problem = assertGatewayProblem(ask, 503, "UNREACHABLE", "LLM");
         assertThat(problem.path("origin").asText()).isEqualTo(CLOSED_ORIGIN);
         assertThat(problem.has("upstreamStatus")).isFalse();
         assertThat(problem.path("hint").asText()).contains("is the proxy running")

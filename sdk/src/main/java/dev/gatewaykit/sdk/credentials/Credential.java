@@ -104,7 +104,7 @@ public final class Credential {
     @Override
     public String toString() {
         return "Credential[name=" + name + ", baseUrl=" + baseUrl + ", apiKey="
-                + (apiKey == null ? "(none)" : apiKey.masked()) + ", gateway=" + (gateway == null ? "auto" : gateway)
+                + ApiKey.maskedOrNone(apiKey) + ", gateway=" + (gateway == null ? "auto" : gateway)
                 + ", headers=" + headers.keySet() + "]";
     }
 
@@ -133,7 +133,7 @@ public final class Credential {
 
         /** The key, or null for none. */
         public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
+            this.apiKey = ApiKey.ofNullable(apiKey);
             return this;
         }
 

@@ -17,6 +17,16 @@ public final class ApiKey {
         return new ApiKey(value);
     }
 
+    /** Wraps a key; {@code null} (no key) stays {@code null}, as builders hold an absent key. */
+    public static ApiKey ofNullable(String value) {
+        return value == null ? null : new ApiKey(value);
+    }
+
+    /** The key masked as {@code sk-…abcd}, or {@code (none)} when there is no key. */
+    public static String maskedOrNone(ApiKey key) {
+        return key == null ? "(none)" : key.masked();
+    }
+
     /** The key itself, for the one place that sends it: the HTTP client. */
     public String reveal() {
         return value;

@@ -92,7 +92,7 @@ public final class FailoverSettings {
     @Override
     public String toString() {
         return "FailoverSettings[enabled=" + enabled + ", baseUrl=" + baseUrl + ", apiKey="
-                + (apiKey == null ? "(none)" : apiKey.masked()) + ", failureThreshold=" + failureThreshold
+                + ApiKey.maskedOrNone(apiKey) + ", failureThreshold=" + failureThreshold
                 + ", coolDown=" + coolDown + "]";
     }
 
@@ -127,7 +127,7 @@ public final class FailoverSettings {
 
         /** The failover key, or null for none. */
         public Builder apiKey(String apiKey) {
-            return apiKey(apiKey == null ? null : ApiKey.of(apiKey));
+            return apiKey(ApiKey.ofNullable(apiKey));
         }
 
         /** Consecutive failures that open the circuit. */

@@ -31,7 +31,7 @@ public final class PortkeySettings {
 
     /** Creates the settings; nulls mean absent. */
     public static PortkeySettings of(String apiKey, String config, String provider, Map<String, String> metadata) {
-        return new PortkeySettings(apiKey == null ? null : ApiKey.of(apiKey), config, provider,
+        return new PortkeySettings(ApiKey.ofNullable(apiKey), config, provider,
                 metadata == null ? Map.of() : metadata);
     }
 
@@ -73,7 +73,7 @@ public final class PortkeySettings {
 
     @Override
     public String toString() {
-        return "PortkeySettings[apiKey=" + (apiKey == null ? "(none)" : apiKey.masked()) + ", config=" + config
+        return "PortkeySettings[apiKey=" + ApiKey.maskedOrNone(apiKey) + ", config=" + config
                 + ", provider=" + provider + ", metadata=" + metadata + "]";
     }
 }

@@ -29,7 +29,7 @@ public final class ProxySettings {
 
     /** A copy with basic-auth credentials. */
     public ProxySettings withCredentials(String username, String password) {
-        return new ProxySettings(host, port, username, password == null ? null : ApiKey.of(password));
+        return new ProxySettings(host, port, username, ApiKey.ofNullable(password));
     }
 
     /** The proxy host. */
@@ -55,6 +55,6 @@ public final class ProxySettings {
     @Override
     public String toString() {
         return "ProxySettings[" + host + ":" + port + (username == null ? "" : ", user=" + username + ", password="
-                + (password == null ? "(none)" : password.masked())) + "]";
+                + ApiKey.maskedOrNone(password)) + "]";
     }
 }

@@ -193,7 +193,7 @@ public final class RouteSettings {
     @Override
     public String toString() {
         return "RouteSettings[role=" + role + ", gateway=" + gateway.id() + ", baseUrl=" + UrlRules.display(baseUrl)
-                + ", apiKey=" + (keyless ? "(keyless)" : apiKey == null ? "(none)" : apiKey.masked())
+                + ", apiKey=" + (keyless ? "(keyless)" : ApiKey.maskedOrNone(apiKey))
                 + ", model=" + (model == null ? "-" : model) + ", headers=" + headers.keySet()
                 + (timeout == null ? "" : ", timeout=" + timeout)
                 + (failover == null ? "" : ", failover=" + failover.baseUrl())
@@ -237,7 +237,7 @@ public final class RouteSettings {
 
         /** The key, or null for none. */
         public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey == null ? null : ApiKey.of(apiKey);
+            this.apiKey = ApiKey.ofNullable(apiKey);
             return this;
         }
 
