@@ -18,6 +18,7 @@ import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.gateway.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.SettingsSources;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.spring.GatewayClient;
 import dev.gatewaykit.spring.settings.FakeProcessEnvironment;
@@ -324,7 +325,9 @@ class OpenAIGatewayAutoConfigurationTests {
 
     @Test
     void userSettingsBeanIsUsedByTheClients() {
+        // No layers below the builder's values: the test must not depend on the real environment.
         GatewaySettings own = GatewaySettings.builder()
+            .sources(SettingsSources.of())
             .baseUrl("http://own.litellm:4000")
             .apiKey(PUBLIC_KEY)
             .build();
