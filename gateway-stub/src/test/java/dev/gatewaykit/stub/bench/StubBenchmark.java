@@ -24,9 +24,19 @@ import java.util.Locale;
 public final class StubBenchmark {
 
     /** JVM flags for the standalone stub process (documented in the README). */
-    static final List<String> STUB_FLAGS = List.of("-Xms24m", "-Xmx24m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-Xss256k",
-            "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=48m", "-XX:-UsePerfData", "-XX:CICompilerCount=2",
-            "-XX:TieredStopAtLevel=1");
+    /**
+     * JVM flags for the standalone stub process (documented in the README): {@code c1} (default) is the
+     * small-footprint profile, {@code c2} adds the optimising compiler for throughput at the cost of code-cache RSS.
+     */
+    static List<String> stubFlags(String jit) {
+        List<String> flags = new ArrayList<>(List.of("-Xms24m", "-Xmx24m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
+                "-Xss256k", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=48m", "-XX:-UsePerfData",
+                "-XX:CICompilerCount=2"));
+        if (!"c2".equals(jit)) {
+            flags.add("-XX:TieredStopAtLevel=1");
+        }
+        return List.copyOf(flags);
+    }
     static final int STARTUP_RUNS = 5;
     static final double WARMUP_SECONDS = 5;
     static final double MEASURE_SECONDS = 8;
@@ -37,6 +47,7 @@ public final class StubBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "gateway-stub/target/openai-gateway-stub.jar");
+        List<String> stubFlags = stubFlags(args.length > 1 ? args[1] : "c1");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
 
@@ -49,11 +60,11 @@ public final class StubBenchmark {
         Path cannedFile = Files.createTempFile("canned-chat", ".json");
         Files.writeString(cannedFile, canned);
 
-        double stubStart = median(startups(java, classpath, "stub", cannedFile));
-        double wireMockStart = median(startups(java, classpath, "wiremock", cannedFile));
+        double stubStart = median(startups(java, classpath, "stub", cannedFile, stubFlags));
+        double wireMockStart = median(startups(java, classpath, "wiremock", cannedFile, stubFlags));
 
         List<String> stubCommand = new ArrayList<>(List.of(java));
-        stubCommand.addAll(STUB_FLAGS);
+        stubCommand.addAll(stubFlags);
         stubCommand.addAll(List.of("-jar", jar.toString(), "--port", "0", "--mode", "litellm"));
         ProcessBuilder stubProcess = new ProcessBuilder(stubCommand).redirectErrorStream(true);
         // glibc otherwise keeps one malloc arena per thread that touched native memory.
@@ -101,7 +112,7 @@ public final class StubBenchmark {
         table.append(String.format(Locale.ROOT, "| RSS after 1M more requests (MB) | %.1f (%+.1f%% vs warm-up, %+.1f%% vs idle; 1M in %.1f s) | %.1f (after load) | | flat within 10%% |%n",
                 millionRss / 1024.0, 100.0 * (millionRss - warmRss) / warmRss, 100.0 * (millionRss - idleRss) / idleRss,
                 millionSeconds, wmLoadedRss / 1024.0));
-        table.append("\nStub JVM flags: ").append(String.join(" ", STUB_FLAGS)).append(" (env MALLOC_ARENA_MAX=2)\n");
+        table.append("\nStub JVM flags: ").append(String.join(" ", stubFlags)).append(" (env MALLOC_ARENA_MAX=2)\n");
         System.out.println();
         System.out.println(table);
         Path out = Path.of(jar.getParent().toString(), "bench-results.md");
@@ -113,12 +124,13 @@ public final class StubBenchmark {
         return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f× | %s |%n", metric, stub, wm, ratio, goal);
     }
 
-    private static List<Double> startups(String java, String classpath, String server, Path canned) throws Exception {
+    private static List<Double> startups(String java, String classpath, String server, Path canned,
+            List<String> flags) throws Exception {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < STARTUP_RUNS; i++) {
             List<String> cmd = new ArrayList<>(List.of(java));
             if (server.equals("stub")) {
-                cmd.addAll(STUB_FLAGS);
+                cmd.addAll(flags);
             }
             cmd.addAll(List.of("-cp", classpath, BenchServers.class.getName(), "startup", server, canned.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
