@@ -155,16 +155,16 @@ class FailoverKeyIsolationTest {
         assertThat(directEntries).as("direct origin: only the provider key, provider model names, no proxy headers")
                 .isNotEmpty()
                 .allSatisfy(e -> {
-                    assertThat(e.key()).isEqualTo(directKey.masked());
+                    assertThat(e.key()).isEqualTo(directKey.stubMasked());
                     assertThat(e.model()).isEqualTo(PROVIDER_MODEL);
                     assertThat(e.headers().keySet()).noneMatch(h -> h.startsWith("x-litellm-"));
-                    assertThat(e.toString()).doesNotContain(virtualKey.masked());
+                    assertThat(e.toString()).doesNotContain(virtualKey.stubMasked());
                 });
         assertThat(proxyEntries).as("proxy origin: only the virtual key (or none, for its health probe)")
                 .isNotEmpty()
                 .allSatisfy(e -> {
-                    assertThat(e.key()).isIn(virtualKey.masked(), null);
-                    assertThat(e.toString()).doesNotContain(directKey.masked());
+                    assertThat(e.key()).isIn(virtualKey.stubMasked(), null);
+                    assertThat(e.toString()).doesNotContain(directKey.stubMasked());
                 });
         assertThat(proxyEntries).filteredOn(StubJournal.onPath("/chat/completions"))
                 .allSatisfy(e -> assertThat(e.model()).isEqualTo(PROXY_MODEL));

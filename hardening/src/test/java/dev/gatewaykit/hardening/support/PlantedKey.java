@@ -1,6 +1,7 @@
 package dev.gatewaykit.hardening.support;
 
 import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.stub.keys.KeyMask;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * A secret generated at run time so that finding it anywhere in captured output proves a leak. Besides the whole
- * key, its middle part (what the {@code sk-…abcd} mask hides) and every 12-character window of its random part
+ * key, its middle part (what the {@code sk-...abcd} mask hides) and every 12-character window of its random part
  * count as a leak, so a key cut or re-wrapped on its way to a log line is still caught.
  */
 public final class PlantedKey {
@@ -45,9 +46,14 @@ public final class PlantedKey {
         return value;
     }
 
-    /** What may appear instead of the key: {@code sk-…abcd}. */
+    /** What may appear instead of the key: {@code sk-...abcd}. */
     public String masked() {
         return Secrets.mask(value);
+    }
+
+    /** The key as the gateway stub's journal shows it (the stub masks with its own, JDK-only rule). */
+    public String stubMasked() {
+        return KeyMask.mask(value);
     }
 
     /** Name for failure messages (never the secret). */
@@ -81,7 +87,7 @@ public final class PlantedKey {
                     int to = Math.min(text.length(), at + fragment.length() + 60);
                     String context = text.substring(from, to).replace(fragment, "<<" + key.label + " LEAKED>>");
                     leaks.add(where + ": " + key.label + " (" + (fragment.equals(key.value) ? "whole key"
-                            : "part of it") + ") in …" + context.replace('\n', ' ') + "…");
+                            : "part of it") + ") in ..." + context.replace('\n', ' ') + "...");
                     break;
                 }
             }

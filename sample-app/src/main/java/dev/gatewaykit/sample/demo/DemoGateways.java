@@ -117,7 +117,7 @@ public final class DemoGateways implements AutoCloseable {
             return new Proxy(name, stub, key, List.copyOf(models));
         }
 
-        /** The key as it may be shown: {@code sk-…abcd}. */
+        /** The key as it may be shown: {@code sk-...abcd}. */
         public String maskedKey() {
             return Secrets.mask(this.key);
         }

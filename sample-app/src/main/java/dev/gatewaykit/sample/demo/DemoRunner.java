@@ -102,7 +102,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         String hits = stream(reply.body().path("hits"))
             .map((hit) -> hit.path("id").asText() + String.format(" (%.3f)", hit.path("score").asDouble()))
             .collect(Collectors.joining(", "));
-        this.out.println("[EMBEDDINGS] search \"" + SEARCH_QUERY + "\" → " + reply.body().path("hits").size()
+        this.out.println("[EMBEDDINGS] search \"" + SEARCH_QUERY + "\" -> " + reply.body().path("hits").size()
                 + " hits: " + hits);
         this.out.println("             (the stub's vectors are deterministic, not semantic: scores rank by hash, "
                 + "a real model ranks by meaning)");
@@ -127,7 +127,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
             .stream()
             .map((event) -> event.data().path("text").asText())
             .collect(Collectors.joining());
-        this.out.println("[LLM] ask (streamed, " + stream.events().size() + " events) \"" + QUESTION + "\" → "
+        this.out.println("[LLM] ask (streamed, " + stream.events().size() + " events) \"" + QUESTION + "\" -> "
                 + answer);
         return true;
     }
@@ -137,7 +137,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         if (!reply.ok()) {
             return failed(Role.CODEX, "code", reply.status(), reply.body());
         }
-        this.out.println("[CODEX] code (" + reply.body().path("model").asText() + ", Responses API) → "
+        this.out.println("[CODEX] code (" + reply.body().path("model").asText() + ", Responses API) -> "
                 + reply.body().path("code").asText());
         return true;
     }
@@ -160,7 +160,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
                     + ((entry.key() != null) ? entry.key() : "(none)"), 1L, Long::sum);
         }
         this.out.println("  " + proxy.name() + " proxy: " + entries.size() + " requests");
-        calls.forEach((call, count) -> this.out.println("    " + count + " × " + call));
+        calls.forEach((call, count) -> this.out.println("    " + count + " x " + call));
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
-import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +63,7 @@ class LiteLlmTwoProxiesE2ETest extends RunningAppTest {
         assertThat(reply.json().path("hits")).hasSize(2);
         assertThat(INTERNAL.journal()).isNotEmpty().allSatisfy((entry) -> {
             assertThat(entry.path()).isEqualTo("/v1/embeddings");
-            assertThat(entry.key()).isEqualTo(Secrets.mask(INTERNAL_KEY));
+            assertThat(entry.key()).isEqualTo(KeyMask.mask(INTERNAL_KEY));
             assertThat(entry.status()).isEqualTo(200);
         });
         assertThat(PUBLIC.journal()).isEmpty();
@@ -78,7 +78,7 @@ class LiteLlmTwoProxiesE2ETest extends RunningAppTest {
         assertThat(paths(INTERNAL)).containsOnly("/v1/embeddings");
         assertThat(PUBLIC.journal()).singleElement().satisfies((entry) -> {
             assertThat(entry.path()).isEqualTo("/v1/chat/completions");
-            assertThat(entry.key()).isEqualTo(Secrets.mask(PUBLIC_KEY));
+            assertThat(entry.key()).isEqualTo(KeyMask.mask(PUBLIC_KEY));
             assertThat(entry.model()).isEqualTo("gpt-4o-mini");
             assertThat(entry.status()).isEqualTo(200);
         });
@@ -92,7 +92,7 @@ class LiteLlmTwoProxiesE2ETest extends RunningAppTest {
         List<AppHttp.Event> events = reply.events();
         assertThat(events).extracting(AppHttp.Event::name).contains("delta").endsWith("done");
         assertThat(PUBLIC.journal()).singleElement()
-            .satisfies((entry) -> assertThat(entry.key()).isEqualTo(Secrets.mask(PUBLIC_KEY)));
+            .satisfies((entry) -> assertThat(entry.key()).isEqualTo(KeyMask.mask(PUBLIC_KEY)));
     }
 
     @Test
@@ -104,7 +104,7 @@ class LiteLlmTwoProxiesE2ETest extends RunningAppTest {
         assertThat(INTERNAL.journal()).isEmpty();
         assertThat(PUBLIC.journal()).singleElement().satisfies((entry) -> {
             assertThat(entry.path()).isEqualTo("/v1/responses");
-            assertThat(entry.key()).isEqualTo(Secrets.mask(PUBLIC_KEY));
+            assertThat(entry.key()).isEqualTo(KeyMask.mask(PUBLIC_KEY));
             assertThat(entry.model()).isEqualTo("gpt-4.1-mini");
         });
     }

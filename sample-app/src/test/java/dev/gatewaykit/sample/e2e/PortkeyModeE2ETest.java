@@ -3,7 +3,7 @@ package dev.gatewaykit.sample.e2e;
 import java.util.Map;
 
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
-import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -75,7 +75,7 @@ class PortkeyModeE2ETest extends RunningAppTest {
         assertThat(PORTKEY.journal()).allSatisfy((entry) -> {
             assertThat(entry.status()).isEqualTo(200);
             assertThat(entry.headers()).doesNotContainKey("authorization")
-                .containsEntry("x-portkey-api-key", Secrets.mask(PORTKEY_KEY));
+                .containsEntry("x-portkey-api-key", KeyMask.mask(PORTKEY_KEY));
             assertThat(entry.model()).startsWith("@openai-test/");
         });
     }

@@ -8,7 +8,7 @@ final class TestKeys {
     private TestKeys() {
     }
 
-    /** {@code sk-test-<random>-<purpose>}: the purpose last, so masked keys ({@code sk-…rnal}) tell routes apart. */
+    /** {@code sk-test-<random>-<purpose>}: the purpose last, so masked keys ({@code sk-...rnal}) tell routes apart. */
     static String create(String purpose) {
         return "sk-test-" + UUID.randomUUID().toString().replace("-", "") + "-" + purpose;
     }

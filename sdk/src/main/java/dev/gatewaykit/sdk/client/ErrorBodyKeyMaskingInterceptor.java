@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Masks keys in error response bodies before openai-java reads them. Gateways quote the presented key in their
- * errors (LiteLLM: "Received API Key = sk-…"), and openai-java puts the body into its exception's message, which
+ * errors (LiteLLM: "Received API Key = sk-..."), and openai-java puts the body into its exception's message, which
  * applications log: without this, a rejected key would be printed in full.
  */
 final class ErrorBodyKeyMaskingInterceptor implements Interceptor {

@@ -76,6 +76,6 @@ public final class RouteHealthProbe {
         if (oneLine.isEmpty() || oneLine.startsWith("{") || oneLine.startsWith("[")) {
             return "";
         }
-        return " " + (oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "…" : oneLine);
+        return " " + (oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "..." : oneLine);
     }
 }

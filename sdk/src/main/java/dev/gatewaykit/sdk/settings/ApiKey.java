@@ -22,7 +22,7 @@ public final class ApiKey {
         return value == null ? null : new ApiKey(value);
     }
 
-    /** The key masked as {@code sk-…abcd}, or {@code (none)} when there is no key. */
+    /** The key masked as {@code sk-...abcd}, or {@code (none)} when there is no key. */
     public static String maskedOrNone(ApiKey key) {
         return key == null ? "(none)" : key.masked();
     }
@@ -32,7 +32,7 @@ public final class ApiKey {
         return value;
     }
 
-    /** The key masked as {@code sk-…abcd}. */
+    /** The key masked as {@code sk-...abcd}. */
     public String masked() {
         return Secrets.mask(value);
     }

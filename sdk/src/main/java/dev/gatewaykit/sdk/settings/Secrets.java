@@ -11,24 +11,24 @@ public final class Secrets {
     /** Keys shorter than this are masked completely, because showing 7 of them would reveal too much. */
     static final int MIN_PARTIAL_LENGTH = 12;
 
-    // Provider and proxy key shapes (OpenAI/LiteLLM sk-…, Portkey pk-…) wherever they appear in a text: the backstop
+    // Provider and proxy key shapes (OpenAI/LiteLLM sk-..., Portkey pk-...) wherever they appear in a text: the backstop
     // for keys the caller did not know about (a gateway quoting another key than the one sent).
     private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk|pk)-[A-Za-z0-9_\\-]{8,}");
 
     private Secrets() {
     }
 
-    /** Returns {@code sk-…abcd} (first 3 characters, "…", last 4), or {@code ****} for short or absent keys. */
+    /** Returns {@code sk-...abcd} (first 3 characters, "...", last 4, in ASCII as LiteLLM writes them), or {@code ****} for short or absent keys. */
     public static String mask(String key) {
         if (key == null || key.length() < MIN_PARTIAL_LENGTH) {
             return "****";
         }
-        return key.substring(0, 3) + "…" + key.substring(key.length() - 4);
+        return key.substring(0, 3) + "..." + key.substring(key.length() - 4);
     }
 
     /**
      * Masks keys inside free text (error bodies, exception messages, health details): every occurrence of a
-     * {@code knownKeys} entry, then anything shaped like a provider or proxy key ({@code sk-…}, {@code pk-…}).
+     * {@code knownKeys} entry, then anything shaped like a provider or proxy key ({@code sk-...}, {@code pk-...}).
      * The one masking rule for text; callers pass every key the route may send (its own, Portkey's, failover's).
      */
     public static String maskIn(String text, Collection<String> knownKeys) {

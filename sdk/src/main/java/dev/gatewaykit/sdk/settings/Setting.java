@@ -285,7 +285,7 @@ public final class Setting {
     }
 
     /**
-     * Shows a value of this setting safely: a secret masked ({@code sk-…abcd}); a map with its names but masked
+     * Shows a value of this setting safely: a secret masked ({@code sk-...abcd}); a map with its names but masked
      * values ({@code x-api-key=****}, since header values are often keys); a URL with user info and query values
      * masked ({@code https://****@host/v1?api-key=****}); anything else as it is.
      */

@@ -230,8 +230,8 @@ final class SettingsResolver {
     }
 
     /**
-     * Gateway detection: api.openai.com → openai; api.portkey.ai, or any Portkey setting on the base URL's origin →
-     * portkey; a host containing "litellm", or any LiteLLM setting on the base URL's origin → litellm; else generic.
+     * Gateway detection: api.openai.com -> openai; api.portkey.ai, or any Portkey setting on the base URL's origin ->
+     * portkey; a host containing "litellm", or any LiteLLM setting on the base URL's origin -> litellm; else generic.
      */
     static GatewayKind detect(String url, String baseUrl, PortkeySettings portkey, LiteLlmSettings litellm) {
         String host = UrlRules.host(url);

@@ -72,7 +72,7 @@ class DoctorTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("env > system > .env (" + dir.toRealPath())
-                .containsPattern("LLM +litellm +" + proxy.baseUrl() + " +openai/gpt-4o-mini +sk-…")
+                .containsPattern("LLM +litellm +" + proxy.baseUrl() + " +openai/gpt-4o-mini +sk-...")
                 // a LiteLLM setting belongs to OPENAI_BASE_URL's origin: the internal route elsewhere stays generic
                 .containsPattern("EMBEDDINGS +generic +" + internal.baseUrl() + "/v1")
                 .contains("baseUrl=OPENAI_BASE_URL(env)", "apiKey=OPENAI_API_KEY(env)",
@@ -83,6 +83,8 @@ class DoctorTest {
                 .containsPattern("EMBEDDINGS +UP +\\d+ ms +" + internal.baseUrl() + "/v1/models")
                 .contains("Result: OK")
                 .doesNotContain(key).doesNotContain(internalKey);
+        // Run with no locale at all (a plain container): the report must read the same, so it is ASCII.
+        assertThat(run.output()).matches("\\p{ASCII}*");
         proxy.verify(0, anyRequestedFor(urlEqualTo("/health")));
         internal.verify(getRequestedFor(urlEqualTo("/v1/models"))
                 .withHeader("Authorization", equalTo("Bearer " + internalKey)));

@@ -111,7 +111,7 @@ class KeyRuleMatrixTest {
                 arguments("portkey without PORTKEY_API_KEY needs a key", layers()
                         .env("OPENAI_BASE_URL", "https://api.portkey.ai/v1").env("PORTKEY_CONFIG", "pc-test-123"),
                         "OPENAI_API_KEY"),
-                arguments("portkey public + litellm internal → error naming OPENAI_INTERNAL_API_KEY", layers()
+                arguments("portkey public + litellm internal -> error naming OPENAI_INTERNAL_API_KEY", layers()
                         .env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
                         .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL), "OPENAI_INTERNAL_API_KEY"),
                 arguments("explicit portkey never lends PORTKEY_API_KEY to another origin", layers()

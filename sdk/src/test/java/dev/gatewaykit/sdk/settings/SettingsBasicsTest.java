@@ -22,10 +22,10 @@ class SettingsBasicsTest {
 
     @Test
     void masksKeys() {
-        assertThat(Secrets.mask("sk-test-abcdefgh1234")).isEqualTo("sk-…1234");
+        assertThat(Secrets.mask("sk-test-abcdefgh1234")).isEqualTo("sk-...1234");
         assertThat(Secrets.mask("sk-shortkey")).isEqualTo("****");
         assertThat(Secrets.mask(null)).isEqualTo("****");
-        assertThat(ApiKey.of("sk-test-abcdefgh1234")).hasToString("sk-…1234");
+        assertThat(ApiKey.of("sk-test-abcdefgh1234")).hasToString("sk-...1234");
     }
 
     @Test

@@ -86,7 +86,7 @@ class UrlResolutionMatrixTest {
 
     private static Arguments row(String name, TestLayers layers, Role role, String url, String variable,
                                  String layer) {
-        return arguments(name + " → " + role, layers, role, url, variable, layer);
+        return arguments(name + " -> " + role, layers, role, url, variable, layer);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Logs the routing table once at startup, as one INFO line (role → gateway, base URL, model, masked key, and the
+ * Logs the routing table once at startup, as one INFO line (role -> gateway, base URL, model, masked key, and the
  * failover target with its masked key where failover is on), one INFO line for the named credentials when there
  * are any, and each settings warning as a WARN line. Whoever reads the log of a failing call sees where each role
  * went.
@@ -60,14 +60,14 @@ final class GatewayRoutesLogger implements SmartInitializingSingleton {
 
     static String credentialsLine(CredentialClients credentials) {
         return "OpenAI gateway credentials: " + credentials.names().stream()
-            .map((name) -> name + " → " + credentials.settings(name)
+            .map((name) -> name + " -> " + credentials.settings(name)
                 .map((settings) -> target(settings.route(Role.LLM)))
                 .orElse("(unresolved)"))
             .collect(Collectors.joining("; "));
     }
 
     private static String describe(RouteSettings route) {
-        return route.role().propertyName() + " → " + route.gateway().id() + " " + route.baseUrl() + " (model "
+        return route.role().propertyName() + " -> " + route.gateway().id() + " " + route.baseUrl() + " (model "
                 + route.model().orElse("per request") + ", " + key(route)
                 + route.failover().map(GatewayRoutesLogger::failover).orElse("") + ")";
     }

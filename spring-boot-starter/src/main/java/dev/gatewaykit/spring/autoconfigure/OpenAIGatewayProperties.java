@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Configuration properties for the OpenAI gateway routes ({@code openai.*}).
  * <p>
- * Every property has an environment-variable twin ({@code openai.internal-base-url} ↔
+ * Every property has an environment-variable twin ({@code openai.internal-base-url} <->
  * {@code OPENAI_INTERNAL_BASE_URL}, {@code openai.portkey.api-key} ↔ {@code PORTKEY_API_KEY}). The values are
  * resolved by the sdk, which applies the defaults, the internal-URL and key rules and validation; this class
  * exists for binding checks, IDE metadata and {@code /actuator/configprops}. An empty value means "not set".

@@ -9,6 +9,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.credentials.Credential;
 import dev.gatewaykit.sdk.credentials.CredentialClients;
@@ -112,11 +113,11 @@ class CredentialClientsConfigurationTests {
 
                 JournalEntry billed = single(billing.journal());
                 assertThat(billed.path()).isEqualTo("/v1/chat/completions");
-                assertThat(billed.key()).isEqualTo(Secrets.mask(BILLING_KEY));
+                assertThat(billed.key()).isEqualTo(KeyMask.mask(BILLING_KEY));
                 assertThat(billed.headers()).containsEntry("x-team", "billing");
                 JournalEntry searched = single(search.journal());
                 assertThat(searched.path()).isEqualTo("/v1/embeddings");
-                assertThat(searched.key()).isEqualTo(Secrets.mask(SEARCH_KEY));
+                assertThat(searched.key()).isEqualTo(KeyMask.mask(SEARCH_KEY));
                 assertThat(searched.headers()).doesNotContainKey("x-team");
             });
     }
@@ -128,7 +129,7 @@ class CredentialClientsConfigurationTests {
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 chat(context.getBean(CredentialClients.class).client("billing", Role.LLM));
-                assertThat(single(billing.journal()).key()).isEqualTo(Secrets.mask(BILLING_KEY));
+                assertThat(single(billing.journal()).key()).isEqualTo(KeyMask.mask(BILLING_KEY));
             });
     }
 
@@ -152,7 +153,7 @@ class CredentialClientsConfigurationTests {
             CredentialClients credentials = context.getBean(CredentialClients.class);
             assertThat(credentials.names()).isEmpty();
             chat(credentials.forCredential(Credential.of("adhoc", billing.baseUrl(), BILLING_KEY)).llm());
-            assertThat(single(billing.journal()).key()).isEqualTo(Secrets.mask(BILLING_KEY));
+            assertThat(single(billing.journal()).key()).isEqualTo(KeyMask.mask(BILLING_KEY));
         });
     }
 
@@ -170,7 +171,7 @@ class CredentialClientsConfigurationTests {
                 "openai.credentials.billing.api-key=" + BILLING_KEY)
             .run((context) -> {
                 assertThat(context).hasNotFailed();
-                assertThat(output).contains("OpenAI gateway credentials: billing → generic " + billing.baseUrl()
+                assertThat(output).contains("OpenAI gateway credentials: billing -> generic " + billing.baseUrl()
                         + " (key " + Secrets.mask(BILLING_KEY) + ")")
                     .doesNotContain(BILLING_KEY);
             });

@@ -160,11 +160,11 @@ class FailoverConfigurationTests {
                     .orElseThrow();
                 String failover = "failover https://api.openai.com/v1 with key " + Secrets.mask(FAILOVER_KEY)
                         + " after 3 failures";
-                assertThat(line).contains("llm → litellm " + PROXY + " (model per request, key "
+                assertThat(line).contains("llm -> litellm " + PROXY + " (model per request, key "
                         + Secrets.mask(PROXY_KEY) + ", " + failover + ")")
-                    .contains("embeddings → litellm " + PROXY + " (model per request, key " + Secrets.mask(PROXY_KEY)
+                    .contains("embeddings -> litellm " + PROXY + " (model per request, key " + Secrets.mask(PROXY_KEY)
                             + ", " + failover + ")")
-                    .contains("codex → litellm " + PROXY + " (model per request, key " + Secrets.mask(PROXY_KEY)
+                    .contains("codex -> litellm " + PROXY + " (model per request, key " + Secrets.mask(PROXY_KEY)
                             + ")");
                 assertThat(output).doesNotContain(FAILOVER_KEY).doesNotContain(PROXY_KEY);
             });

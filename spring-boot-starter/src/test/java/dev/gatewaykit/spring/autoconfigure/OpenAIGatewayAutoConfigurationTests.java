@@ -478,7 +478,7 @@ class OpenAIGatewayAutoConfigurationTests {
     void maskedKeyIsShownForAKeyProblem() {
         runner("OPENAI_API_KEY", "Bearer " + PUBLIC_KEY).run((context) -> {
             var analysis = new GatewaySettingsFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("'" + "Bea…" + PUBLIC_KEY.substring(PUBLIC_KEY.length() - 4)
+            assertThat(analysis.getDescription()).contains("'" + "Bea..." + PUBLIC_KEY.substring(PUBLIC_KEY.length() - 4)
                     + "'");
         });
     }
@@ -498,15 +498,17 @@ class OpenAIGatewayAutoConfigurationTests {
                 assertThat(context).hasNotFailed();
                 String masked = ApiKey.of(PUBLIC_KEY).masked();
                 assertThat(output).containsOnlyOnce("OpenAI gateway routes: ")
-                    .contains("llm → litellm http://litellm.internal:4000 (model openai/gpt-4o-mini, key " + masked)
-                    .contains("embeddings → litellm")
-                    .contains("codex → litellm")
+                    .contains("llm -> litellm http://litellm.internal:4000 (model openai/gpt-4o-mini, key " + masked)
+                    .contains("embeddings -> litellm")
+                    .contains("codex -> litellm")
                     .doesNotContain(PUBLIC_KEY);
                 String line = output.getOut().lines()
                     .filter((l) -> l.contains("OpenAI gateway routes: "))
                     .findFirst()
                     .orElseThrow();
-                assertThat(line).contains("embeddings").contains("llm").contains("codex");
+                assertThat(line).contains("embeddings").contains("llm").contains("codex")
+                    .contains(masked).matches("\\p{ASCII}*");
+                assertThat(masked).isEqualTo(PUBLIC_KEY.substring(0, 3) + "..." + PUBLIC_KEY.substring(PUBLIC_KEY.length() - 4));
             });
     }
 

@@ -8,6 +8,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.sdk.credentials.CredentialClients;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.Secrets;
@@ -119,7 +120,7 @@ class GatewayFailoverApplicationTests {
 
         // The proxy saw the failing attempts with the proxy key; the direct origin saw the call once, with its own
         // key and the provider's model name; neither saw the other's key.
-        String proxyKey = this.settings.route(Role.LLM).apiKey().orElseThrow().masked();
+        String proxyKey = KeyMask.mask(this.settings.route(Role.LLM).apiKey().orElseThrow().reveal());
         List<JournalEntry> proxied = this.proxy.journal();
         assertThat(proxied).hasSize(2).allSatisfy((entry) -> {
             assertThat(entry.path()).isEqualTo("/v1/chat/completions");
@@ -129,7 +130,7 @@ class GatewayFailoverApplicationTests {
         assertThat(direct.journal()).singleElement().satisfies((entry) -> {
             assertThat(entry.path()).isEqualTo("/v1/chat/completions");
             assertThat(entry.status()).isEqualTo(200);
-            assertThat(entry.key()).isEqualTo(Secrets.mask(FAILOVER_KEY));
+            assertThat(entry.key()).isEqualTo(KeyMask.mask(FAILOVER_KEY));
             assertThat(entry.model()).isEqualTo("gpt-4o-mini");
         });
 
@@ -165,7 +166,7 @@ class GatewayFailoverApplicationTests {
         this.credentials.client("team", Role.LLM).chat().completions().create(ChatCompletionCreateParams.builder()
             .model("gpt-4o-mini").addUserMessage("team call").build());
         assertThat(team.journal()).singleElement()
-            .satisfies((entry) -> assertThat(entry.key()).isEqualTo(Secrets.mask(CREDENTIAL_KEY)));
+            .satisfies((entry) -> assertThat(entry.key()).isEqualTo(KeyMask.mask(CREDENTIAL_KEY)));
         assertThat(this.proxy.journal()).isEmpty();
         assertThat(direct.journal()).isEmpty();
         // The application's own registry (auto-configured by Spring Boot) records the credential's calls too.

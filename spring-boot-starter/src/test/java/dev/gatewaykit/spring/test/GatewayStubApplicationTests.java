@@ -12,6 +12,7 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.sdk.gateway.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.Secrets;
@@ -109,7 +110,7 @@ class GatewayStubApplicationTests {
         assertThat(keyOn(journal, "/v1/responses")).isEqualTo(maskedKey(Role.CODEX));
         assertThat(journal).extracting(JournalEntry::key)
             .doesNotHaveDuplicates()
-            .doesNotContain(Secrets.mask(CONFIGURED_PUBLIC_KEY), Secrets.mask(CONFIGURED_INTERNAL_KEY));
+            .doesNotContain(KeyMask.mask(CONFIGURED_PUBLIC_KEY), KeyMask.mask(CONFIGURED_INTERNAL_KEY));
     }
 
     @Test
@@ -180,8 +181,9 @@ class GatewayStubApplicationTests {
         }
     }
 
+    /** The key of a role as the stub's journal shows it. */
     private String maskedKey(Role role) {
-        return this.settings.route(role).apiKey().orElseThrow().masked();
+        return KeyMask.mask(this.settings.route(role).apiKey().orElseThrow().reveal());
     }
 
     private static String keyOn(List<JournalEntry> journal, String path) {

@@ -3,6 +3,7 @@ package dev.gatewaykit.spring.test;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.sdk.gateway.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.stub.GatewayStub;
@@ -44,9 +45,9 @@ class GatewayStubModeTests {
                 .addUserMessage("through portkey")
                 .build());
         assertThat(this.stub.journal()).extracting(JournalEntry::path).containsExactly("/v1/chat/completions");
-        assertThat(this.stub.journal().get(0).key()).isEqualTo(this.settings.route(Role.LLM).apiKey()
+        assertThat(this.stub.journal().get(0).key()).isEqualTo(KeyMask.mask(this.settings.route(Role.LLM).apiKey()
             .orElseThrow()
-            .masked());
+            .reveal()));
     }
 
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Masks the gateway's secrets in {@code /actuator/env} and {@code /actuator/configprops}, whatever
  * {@code show-values} says: keys ({@code openai.api-key}, {@code openai.<role>.api-key}, {@code OPENAI_*_API_KEY},
- * {@code PORTKEY_API_KEY}, …) as {@code sk-…abcd}, the proxy password and credential-bearing headers completely.
+ * {@code PORTKEY_API_KEY}, …) as {@code sk-...abcd}, the proxy password and credential-bearing headers completely.
  */
 public final class GatewaySecretsSanitizingFunction implements SanitizingFunction {
 
