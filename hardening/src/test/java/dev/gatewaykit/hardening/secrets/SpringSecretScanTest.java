@@ -59,7 +59,13 @@ class SpringSecretScanTest {
     private final PlantedKey master = PlantedKey.openAiStyle("master");
     private final PlantedKey portkey = PlantedKey.generate("env-portkey", "pk-planted-");
     private final PlantedKey failover = PlantedKey.openAiStyle("env-failover");
-    private final List<PlantedKey> all = List.of(virtual, llm, internal, codex, provider, master, portkey, failover);
+    // Secrets of other kinds on the JVM command line, in SPRING_APPLICATION_JSON and in URLs: not gateway keys, but
+    // shown by /actuator/env as well.
+    private final PlantedKey token = PlantedKey.generate("cli-token", "tok-planted-");
+    private final PlantedKey jsonSecret = PlantedKey.generate("json-secret", "js-planted-");
+    private final PlantedKey urlPassword = PlantedKey.generate("url-password", "up-planted-");
+    private final List<PlantedKey> all = List.of(virtual, llm, internal, codex, provider, master, portkey, failover,
+            token, jsonSecret, urlPassword);
 
     private final ScannedStubs stubs = new ScannedStubs();
     private LeakWitness witness;
@@ -154,6 +160,47 @@ class SpringSecretScanTest {
     }
 
     @Test
+    void keysOnTheJvmCommandLineInJsonAndInUrlsAreMaskedInActuatorEnv() {
+        GatewayStub proxy = stubs.add(GatewayStub.builder().mode(StubMode.LITELLM)
+                .virtualKey(VirtualKey.builder(virtual.value()).build()).start());
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("OPENAI_BASE_URL", proxy.baseUrl());
+        environment.put("OPENAI_API_KEY", virtual.value());
+        environment.put("SPRING_APPLICATION_JSON", "{\"openai\":{\"internal-api-key\":\"" + internal.value()
+                + "\"},\"app\":{\"secret\": \"" + jsonSecret.value() + "\"}}");
+        environment.put("DATABASE_URL", "postgres://app:" + urlPassword.value() + "@db.internal:5432/app");
+        // What `java -jar app.jar --openai.codex.api-key=...` leaves in the JVM's system properties: the whole
+        // command line, in sun.java.command (and, on some JVMs, jdk.internal.* properties).
+        String command = "app.jar --openai.codex.api-key=" + codex.value() + " --service.token=" + token.value();
+        Map<String, String> planted = Map.of("sun.java.command", command, "jdk.internal.vm.command.line",
+                "-Dopenai.llm.api-key=" + llm.value() + " -jar " + command);
+        Map<String, String> saved = new LinkedHashMap<>();
+        planted.keySet().forEach(name -> saved.put(name, System.getProperty(name)));
+        planted.forEach(System::setProperty);
+        try (ConfigurableApplicationContext context = start(environment, WebApplicationType.SERVLET,
+                "--openai.codex.api-key=" + codex.value())) {
+            witness.attachLogback();
+            int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            String env = get(port, "/actuator/env");
+            assertThat(env).contains("sun.java.command", "jdk.internal.vm.command.line", "SPRING_APPLICATION_JSON",
+                    "DATABASE_URL", codex.masked(), "postgres://****@db.internal:5432/app");
+            for (String path : List.of("/actuator/env/sun.java.command", "/actuator/env/jdk.internal.vm.command.line",
+                    "/actuator/env/SPRING_APPLICATION_JSON", "/actuator/env/DATABASE_URL",
+                    "/actuator/env/openai.internal-api-key", "/actuator/configprops")) {
+                get(port, path, 200);
+            }
+        } finally {
+            saved.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
+    }
+
+    @Test
     void startupFailureReportOfABadConfigurationShowsOnlyMaskedKeys() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OPENAI_BASE_URL", "http://litellm:4000/v1/v1");
@@ -164,6 +211,8 @@ class SpringSecretScanTest {
         environment.put("OPENAI_GATEWAY", "litellm");
         environment.put("OPENAI_FAILOVER_ENABLED", "true");
         environment.put("OPENAI_FAILOVER_API_KEY", "Bearer " + failover.value());
+        // The missing internal key is a startup error only when keys are required.
+        environment.put("OPENAI_REQUIRE_KEYS", "true");
         Throwable failure = Failures.thrownBy(() -> start(environment, WebApplicationType.NONE,
                 "--openai.codex.api-key=" + codex.value()).close());
         witness.sawException("startup failure", failure);

@@ -56,12 +56,30 @@ class GatewaySecretsSanitizingFunctionTests {
                 Arguments.of("openai.llm.model", "openai/gpt-4o-mini", "openai/gpt-4o-mini"),
                 Arguments.of("PORTKEY_CONFIG", "pc-abc-123", "pc-abc-123"),
                 Arguments.of("spring.application.name", "api-key-service", "api-key-service"),
-                Arguments.of("other.api-key", KEY, KEY));
+                Arguments.of("other.api-key", KEY, MASKED_KEY),
+                Arguments.of("spring.datasource.password", "hunter2-database", Secrets.mask("hunter2-database")),
+                Arguments.of("sun.java.command", "app.jar --openai.codex.api-key=" + KEY + " --server.port=8080",
+                        "app.jar --openai.codex.api-key=" + MASKED_KEY + " --server.port=8080"),
+                Arguments.of("sun.java.command", "app.jar --service.token=tok-0123456789abcdefXYZ --debug",
+                        "app.jar --service.token=" + Secrets.mask("tok-0123456789abcdefXYZ") + " --debug"),
+                Arguments.of("jdk.internal.vm.command", "-Dopenai.llm.api-key=abcdefghijklmnop1234 -Xmx1g",
+                        "-Dopenai.llm.api-key=" + Secrets.mask("abcdefghijklmnop1234") + " -Xmx1g"),
+                Arguments.of("SPRING_APPLICATION_JSON",
+                        "{\"openai\":{\"api-key\":\"" + KEY + "\"},\"db\":{\"password\": \"hunter2-hunter2\"}}",
+                        "{\"openai\":{\"api-key\":\"" + MASKED_KEY + "\"},\"db\":{\"password\": \""
+                                + Secrets.mask("hunter2-hunter2") + "\"}}"),
+                Arguments.of("DATABASE_URL", "postgres://app:hunter2-secret@db:5432/app",
+                        "postgres://****@db:5432/app"),
+                Arguments.of("spring.datasource.url", "jdbc:postgresql://db:5432/app?user=app&password=hunter2-secret",
+                        "jdbc:postgresql://db:5432/app?user=app&password=" + Secrets.mask("hunter2-secret")),
+                Arguments.of("any.text", "a quoted key " + KEY + " in free text", "a quoted key " + MASKED_KEY
+                        + " in free text"),
+                Arguments.of("java.class.path", "/app/lib/a.jar:/app/lib/b.jar", "/app/lib/a.jar:/app/lib/b.jar"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("keys")
-    void masksTheGatewaySecretsOnly(String key, String value, String expected) {
+    void masksTheGatewaySecretsAndKeyShapedValuesAnywhere(String key, String value, String expected) {
         SanitizableData data = new SanitizableData(new MapPropertySource("test", Map.of(key, value)), key, value);
         assertThat(new GatewaySecretsSanitizingFunction().apply(data).getValue()).isEqualTo(expected);
     }
