@@ -50,7 +50,7 @@ public class GatewayProblems {
      */
     public HttpStatus status(GatewayErrorKind kind) {
         return switch (kind) {
-            case UNREACHABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNREACHABLE, NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.BAD_GATEWAY;
         };

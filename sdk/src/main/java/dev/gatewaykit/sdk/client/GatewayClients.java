@@ -11,6 +11,7 @@ import dev.gatewaykit.sdk.failover.FailoverStatus;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
+import dev.gatewaykit.sdk.settings.Setting;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -136,6 +137,23 @@ public final class GatewayClients implements AutoCloseable {
     /** The CODEX client (public route, Responses API). */
     public OpenAIClient codex() {
         return client(Role.CODEX);
+    }
+
+    /**
+     * The model configured for a role ({@code OPENAI_<ROLE>_MODEL} / {@code openai.<role>.model}), to pass to
+     * {@code .model(...)} so the configured name reaches the wire.
+     *
+     * @throws IllegalStateException naming the variable when no model is configured for the role
+     */
+    public String model(Role role) {
+        return settings.route(role).model().orElseThrow(() -> new IllegalStateException("no model configured for "
+                + role + ": set " + Setting.roleModel(role).variable() + " (" + Setting.roleModel(role).property()
+                + "), or use model(" + role + ", \"<default model>\")."));
+    }
+
+    /** The model configured for a role, or {@code fallback} when none is configured. */
+    public String model(Role role, String fallback) {
+        return settings.route(role).model().orElse(fallback);
     }
 
     /** The client of a role. */

@@ -3,6 +3,7 @@ package dev.gatewaykit.sdk.client;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.ModelMap;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -24,6 +25,8 @@ final class RouteHttpClients {
     static OkHttpClient forRoute(OkHttpClient shared, GatewaySettings settings, RouteSettings route,
             List<RouteInterceptors> extras, Optional<Interceptor> failover) {
         OkHttpClient.Builder builder = shared.newBuilder();
+        // Before all: a route without a key fails its call here, before any interceptor or the network sees it.
+        route.missingKey().ifPresent(missing -> builder.addInterceptor(new MissingKeyInterceptor(route, missing)));
         // Outermost: whatever an inner interceptor or the failover origin answers, a quoted key is masked before
         // openai-java turns the body into an exception message.
         builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keysOf(settings, route)));
@@ -48,6 +51,11 @@ final class RouteHttpClients {
         List<Interceptor> interceptors = new ArrayList<>();
         if (route.keyless()) {
             interceptors.add(new KeylessAuthorizationInterceptor());
+        }
+        // The model map runs before the gateway's own interceptors and failover, which see the gateway's name.
+        ModelMap modelMap = ModelMap.of(route.modelMap());
+        if (!modelMap.isEmpty()) {
+            interceptors.add(new ModelRewriteInterceptor(modelMap));
         }
         interceptors.addAll(Gateway.of(route.gateway()).interceptors(settings, route));
         if (!route.headers().isEmpty()) {

@@ -133,6 +133,10 @@ final class CredentialSettings {
             if (setting == Setting.GATEWAY) {
                 return credential.gatewayId();
             }
+            if (setting == Setting.REQUIRE_KEYS) {
+                // A credential exists to be called with its key: a missing one is always a configuration error.
+                return Optional.of("true");
+            }
             if (setting == Setting.HEADERS && !credential.headers().isEmpty()) {
                 return Optional.of(credential.headers().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(",")));

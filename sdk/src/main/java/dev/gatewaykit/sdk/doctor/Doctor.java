@@ -106,17 +106,28 @@ public final class Doctor {
                 + settings.maxRetries());
         out.println();
 
+        List<String> duplicates = duplicates(sources.list());
+        if (!duplicates.isEmpty()) {
+            out.println("Set more than once (the last line wins):");
+            duplicates.forEach(line -> out.println("  - " + line));
+            out.println();
+        }
+
         List<SettingsWarning> warnings = settings.warnings();
         if (!warnings.isEmpty()) {
             out.println("Warnings (" + warnings.size() + "):");
             warnings.forEach(w -> out.println("  - " + w.variable() + ": " + w.message()));
             out.println();
         }
-        if (report.ok()) {
+        // A route without a key lets an application start, but the doctor is asked whether every route works.
+        List<SettingsProblem> problems = new ArrayList<>(report.problems());
+        settings.routes().values().forEach(route -> route.missingKey().filter(p -> !problems.contains(p))
+                .ifPresent(problems::add));
+        if (problems.isEmpty()) {
             out.println("Settings: OK");
         } else {
-            out.println("Settings problems (" + report.problems().size() + "):");
-            for (SettingsProblem p : report.problems()) {
+            out.println("Settings problems (" + problems.size() + "):");
+            for (SettingsProblem p : problems) {
                 out.println("  - " + p.describe());
             }
         }
@@ -141,9 +152,21 @@ public final class Doctor {
             }
             out.println();
         }
-        boolean ok = report.ok() && allUp;
+        boolean ok = problems.isEmpty() && allUp;
         out.println(ok ? "Result: OK" : "Result: something is wrong (see above)");
         return ok ? OK : PROBLEMS;
+    }
+
+    private static List<String> duplicates(List<SettingsSource> sources) {
+        List<String> lines = new ArrayList<>();
+        for (SettingsSource source : sources) {
+            if (source instanceof DotenvFileSource file) {
+                file.duplicates().forEach((name, at) -> lines.add(name + " in " + source.name() + " on lines "
+                        + at.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + " (line " + at.get(at.size() - 1) + " is used)"));
+            }
+        }
+        return lines;
     }
 
     private static String describe(List<SettingsSource> sources) {

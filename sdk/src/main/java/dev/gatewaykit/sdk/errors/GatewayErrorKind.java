@@ -15,5 +15,7 @@ public enum GatewayErrorKind {
     /** The request itself is wrong (bad parameter, unknown path or model). */
     BAD_REQUEST,
     /** The gateway or the provider behind it failed (5xx, timeouts, unknown errors). */
-    UPSTREAM
+    UPSTREAM,
+    /** The route cannot be called as configured (e.g. it has no key); nothing was sent. */
+    NOT_CONFIGURED
 }

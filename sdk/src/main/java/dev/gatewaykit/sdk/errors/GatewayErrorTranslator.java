@@ -11,6 +11,7 @@ import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.sdk.settings.SettingsProblem;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -60,6 +61,10 @@ public final class GatewayErrorTranslator {
      * differ (the "embeddings work but LLM calls fail" situation).
      */
     public static GatewayError translate(Throwable failure, RouteSettings route, GatewaySettings settings) {
+        GatewayException explained = find(failure, GatewayException.class);
+        if (explained != null) {
+            return explained.error();
+        }
         OpenAIServiceException service = find(failure, OpenAIServiceException.class);
         GatewayError error;
         if (service != null) {
@@ -70,6 +75,17 @@ public final class GatewayErrorTranslator {
             error = fromIo(failure, route);
         }
         return settings == null ? error : withRouteComparison(error, route, settings);
+    }
+
+    /**
+     * Explains why a call on {@code route} was not sent: the route needs a key and has none
+     * ({@link RouteSettings#missingKey()}). The message and hint name the variable and the fix.
+     */
+    public static GatewayError notConfigured(RouteSettings route, SettingsProblem missing) {
+        return new GatewayError(GatewayErrorKind.NOT_CONFIGURED, route.role(), route.gateway(), route.origin(), null,
+                null, route.role() + " has no key, so the call was not sent: " + missing.message(),
+                missing.fix() + " " + missing.variable() + " can be set in the environment, a .env file or (with"
+                        + " Spring) as a property; set OPENAI_REQUIRE_KEYS=true to find this at startup instead.");
     }
 
     /** Explains a raw HTTP error response received on {@code route} (health probes, custom calls). */

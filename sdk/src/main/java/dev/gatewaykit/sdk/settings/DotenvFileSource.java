@@ -50,6 +50,7 @@ public final class DotenvFileSource implements SettingsSource {
     private final Path file;
     private final Map<String, String> values;
     private final List<SettingsProblem> problems = new ArrayList<>();
+    private final Map<String, List<Integer>> duplicates = new LinkedHashMap<>();
 
     /** Reads {@code file}; the layer is named after the file name. */
     public DotenvFileSource(Path file) {
@@ -75,6 +76,7 @@ public final class DotenvFileSource implements SettingsSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        findDuplicates(lines);
         Parsed parsed;
         // Each round finds the first entry that breaks the file, reports it and blanks it, so every bad line is
         // reported and the good ones after it are still read.
@@ -86,6 +88,22 @@ public final class DotenvFileSource implements SettingsSource {
             lines.set(bad, "");
         }
         return parsed.values();
+    }
+
+    /** Names set on more than one line (a CI step appending to a copy of .env.default): the last line wins. */
+    private void findDuplicates(List<String> lines) {
+        Map<String, List<Integer>> seen = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher entry = ENTRY_NAME.matcher(lines.get(i));
+            if (entry.find()) {
+                seen.computeIfAbsent(entry.group(1), k -> new ArrayList<>()).add(i + 1);
+            }
+        }
+        seen.forEach((name, at) -> {
+            if (at.size() > 1) {
+                duplicates.put(name, List.copyOf(at));
+            }
+        });
     }
 
     private static Parsed parse(List<String> lines) {
@@ -170,6 +188,14 @@ public final class DotenvFileSource implements SettingsSource {
     @Override
     public List<SettingsProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * Every name set on more than one line, with its line numbers in file order. The last line wins, as in a shell
+     * that {@code source}s the file; the doctor lists these so an appended line that overrides is never a surprise.
+     */
+    public Map<String, List<Integer>> duplicates() {
+        return java.util.Collections.unmodifiableMap(duplicates);
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class RouteSettings {
     private final FailoverSettings failover;
     private final PortkeySettings portkey;
     private final Map<String, ValueSource> sources;
+    private final SettingsProblem missingKey;
+    private final Map<String, String> modelMap;
 
     private RouteSettings(Builder b) {
         this.role = Objects.requireNonNull(b.role, "role");
@@ -60,6 +62,8 @@ public final class RouteSettings {
         this.failover = b.failover != null && b.failover.enabled() ? b.failover : null;
         this.portkey = b.portkey;
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(b.sources));
+        this.missingKey = b.missingKey;
+        this.modelMap = Collections.unmodifiableMap(new LinkedHashMap<>(b.modelMap));
     }
 
     /** A new builder. */
@@ -70,7 +74,8 @@ public final class RouteSettings {
     /** A builder holding this route's values. */
     public Builder toBuilder() {
         Builder b = new Builder().role(role).gateway(gateway).baseUrl(baseUrl).keyless(keyless)
-                .model(model).headers(headers).timeout(timeout).failover(failover).portkey(portkey);
+                .model(model).headers(headers).timeout(timeout).failover(failover).portkey(portkey)
+                .missingKey(missingKey).modelMap(modelMap);
         b.apiKey = apiKey;
         b.sources.putAll(sources);
         return b;
@@ -133,6 +138,28 @@ public final class RouteSettings {
         return Optional.ofNullable(model);
     }
 
+    /**
+     * Why this route cannot be called: it needs a key and has none. Present only when keys are not required for
+     * the role ({@code OPENAI_REQUIRE_KEYS}); the application then starts, and the route's first call fails at once,
+     * without any network traffic, with this problem (variable and fix) as its explanation.
+     */
+    public Optional<SettingsProblem> missingKey() {
+        return Optional.ofNullable(missingKey);
+    }
+
+    /** Whether the route can be called: it has a key or needs none. */
+    public boolean usable() {
+        return missingKey == null;
+    }
+
+    /**
+     * Model names rewritten on the wire ({@code OPENAI_<ROLE>_MODEL_MAP}): exact names ({@code gpt-4o-mini}) and
+     * prefix patterns ending in {@code *} ({@code *}, {@code gpt-*}), each mapped to the gateway's name.
+     */
+    public Map<String, String> modelMap() {
+        return modelMap;
+    }
+
     /** Extra headers: {@code OPENAI_HEADERS} overridden by {@code OPENAI_<ROLE>_HEADERS}. */
     public Map<String, String> headers() {
         return headers;
@@ -182,22 +209,26 @@ public final class RouteSettings {
         return o instanceof RouteSettings r && role == r.role && gateway == r.gateway && baseUrl.equals(r.baseUrl)
                 && Objects.equals(apiKey, r.apiKey) && keyless == r.keyless && Objects.equals(model, r.model)
                 && headers.equals(r.headers) && Objects.equals(timeout, r.timeout)
-                && Objects.equals(failover, r.failover) && portkey.equals(r.portkey);
+                && Objects.equals(failover, r.failover) && portkey.equals(r.portkey)
+                && Objects.equals(missingKey, r.missingKey) && modelMap.equals(r.modelMap);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout, failover, portkey);
+        return Objects.hash(role, gateway, baseUrl, apiKey, keyless, model, headers, timeout, failover, portkey,
+                missingKey, modelMap);
     }
 
     @Override
     public String toString() {
         return "RouteSettings[role=" + role + ", gateway=" + gateway.id() + ", baseUrl=" + UrlRules.display(baseUrl)
-                + ", apiKey=" + (keyless ? "(keyless)" : ApiKey.maskedOrNone(apiKey))
+                + ", apiKey=" + (keyless ? "(keyless)" : missingKey != null ? "(missing: " + missingKey.variable()
+                + ")" : ApiKey.maskedOrNone(apiKey))
                 + ", model=" + (model == null ? "-" : model) + ", headers=" + headers.keySet()
                 + (timeout == null ? "" : ", timeout=" + timeout)
                 + (failover == null ? "" : ", failover=" + failover.baseUrl())
-                + (portkey.anySet() ? ", portkey=" + portkey : "") + "]";
+                + (portkey.anySet() ? ", portkey=" + portkey : "")
+                + (modelMap.isEmpty() ? "" : ", modelMap=" + modelMap) + "]";
     }
 
     /** Builds {@link RouteSettings}; no validation here (that belongs to {@link GatewaySettings#resolve}). */
@@ -213,8 +244,23 @@ public final class RouteSettings {
         private FailoverSettings failover;
         private PortkeySettings portkey = PortkeySettings.none();
         private final Map<String, ValueSource> sources = new LinkedHashMap<>();
+        private SettingsProblem missingKey;
+        private final Map<String, String> modelMap = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** The problem that makes this route unusable (no key, none required at startup), or null. */
+        public Builder missingKey(SettingsProblem missingKey) {
+            this.missingKey = missingKey;
+            return this;
+        }
+
+        /** Replaces the model rewrite map (exact names and {@code prefix*} patterns). */
+        public Builder modelMap(Map<String, String> modelMap) {
+            this.modelMap.clear();
+            this.modelMap.putAll(modelMap);
+            return this;
         }
 
         /** The role. */

@@ -53,7 +53,11 @@ public final class Setting {
         HEADERS("HEADERS", "headers", Type.MAP, "extra headers for this role, over OPENAI_HEADERS"),
         /** {@code OPENAI_<ROLE>_FAILOVER_ENABLED}. */
         FAILOVER_ENABLED("FAILOVER_ENABLED", "failover-enabled", Type.BOOLEAN,
-                "direct-provider failover for this role (true or false), over OPENAI_FAILOVER_ENABLED");
+                "direct-provider failover for this role (true or false), over OPENAI_FAILOVER_ENABLED"),
+        /** {@code OPENAI_<ROLE>_MODEL_MAP}. */
+        MODEL_MAP("MODEL_MAP", "model-map", Type.MAP,
+                "model names rewritten on the wire for this role: from=to (gpt-4o-mini=@openai-prod/gpt-4o-mini) or"
+                        + " a prefix pattern (*=openai/*, gpt-*=@openai-prod/gpt-*); exact names win over patterns");
 
         private final String envSuffix;
         private final String propertySuffix;
@@ -156,6 +160,10 @@ public final class Setting {
     /** How long a role stays on the failover origin before the proxy is probed again. */
     public static final Setting FAILOVER_COOL_DOWN = global("OPENAI_FAILOVER_COOL_DOWN", "openai.failover.cool-down",
             Type.DURATION, "30s", "time on the failover origin before the proxy's health is probed again");
+    /** Which roles must have a key at startup; the others start without one and fail their first call. */
+    public static final Setting REQUIRE_KEYS = global("OPENAI_REQUIRE_KEYS", "openai.require-keys", Type.LIST,
+            "false", "true (every role), false, or the roles whose missing key stops startup (e.g. llm,codex); a role"
+                    + " not listed starts without a key, is reported in health and fails its first call at once");
 
     private static final Map<Role, Map<RoleSetting, Setting>> PER_ROLE = new EnumMap<>(Role.class);
 
@@ -233,6 +241,11 @@ public final class Setting {
     /** {@code OPENAI_<ROLE>_FAILOVER_ENABLED}. */
     public static Setting roleFailoverEnabled(Role role) {
         return forRole(role, RoleSetting.FAILOVER_ENABLED);
+    }
+
+    /** {@code OPENAI_<ROLE>_MODEL_MAP}. */
+    public static Setting roleModelMap(Role role) {
+        return forRole(role, RoleSetting.MODEL_MAP);
     }
 
     /** Every setting: the global ones in documentation order, then the per-role ones. */

@@ -38,6 +38,16 @@ final class SettingsResolver {
     private final Set<SettingsProblem> problems = new LinkedHashSet<>();
     private final Set<SettingsWarning> warnings = new LinkedHashSet<>();
     private final Map<String, ValueSource> valueSources = new LinkedHashMap<>();
+    // Warnings shared by several roles, keyed by what they say, so each is logged once with every role it concerns.
+    private final Map<String, RoleWarning> roleWarnings = new LinkedHashMap<>();
+
+    /** A warning about one setting that applies to one or more roles. */
+    private record RoleWarning(String variable, List<Role> roles, java.util.function.Function<String, String> text) {
+        SettingsWarning toWarning() {
+            String names = roles.stream().map(Role::name).collect(Collectors.joining(", "));
+            return new SettingsWarning(variable, text.apply(names + " "));
+        }
+    }
 
     SettingsResolver(SettingsSources sources, Map<String, String> explicitValues) {
         this.sources = sources;
@@ -73,7 +83,8 @@ final class SettingsResolver {
         for (Role role : Role.values()) {
             keys.add(Setting.roleApiKey(role));
         }
-        keys.forEach(setting -> find(setting).ifPresent(found -> checkKey(setting, found.value())));
+        keys.forEach(setting -> find(setting).ifPresent(this::checkKey));
+        Set<Role> keysRequired = keysRequired();
 
         PortkeySettings portkey = portkey();
         LiteLlmSettings litellm = litellm();
@@ -83,9 +94,10 @@ final class SettingsResolver {
         Map<Role, RouteSettings> routes = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             RouteSettings route = route(role, explicitGateway, gatewayFound, base, internal, baseUrl, internalUrl,
-                    portkey, litellm, globalHeaders);
+                    portkey, litellm, globalHeaders, keysRequired.contains(role));
             routes.put(role, withFailover(route, failover));
         }
+        roleWarnings.values().forEach(w -> warnings.add(w.toWarning()));
         checkFailover(routes, failover);
 
         Duration connect = duration(Setting.CONNECT_TIMEOUT).orElse(GatewaySettings.DEFAULT_CONNECT_TIMEOUT);
@@ -107,7 +119,7 @@ final class SettingsResolver {
 
     private RouteSettings route(Role role, Optional<GatewayKind> explicitGateway, Found gatewayFound, Found base,
                                 Found internal, String baseUrl, String internalUrl, PortkeySettings portkey,
-                                LiteLlmSettings litellm, Map<String, String> globalHeaders) {
+                                LiteLlmSettings litellm, Map<String, String> globalHeaders, boolean keyRequired) {
         RouteSettings.Builder b = RouteSettings.builder().role(role);
 
         // URL rule: role override > (EMBEDDINGS: internal URL) > base URL > default.
@@ -140,14 +152,30 @@ final class SettingsResolver {
         if (key != null && !authNone) {
             b.apiKey(key.value()).source("apiKey", key.source());
             if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !UrlRules.isLoopback(url)) {
-                warnings.add(new SettingsWarning(urlFound.setting().variable(), role + " sends "
-                        + Secrets.mask(key.value()) + " over plain http:// to " + RouteSettings.originOf(url)
-                        + "; anyone on the network can read it. Use https:// unless this is a private network."));
+                String masked = Secrets.mask(key.value());
+                String origin = RouteSettings.originOf(url);
+                // One warning per setting and key, naming every role that sends it, not one per role.
+                warnFor(role, urlFound.setting().variable(), "plain-http " + masked + " " + origin,
+                        roles -> roles + (roles.contains(",") ? "send " : "sends ") + masked
+                                + " over plain http:// to " + origin + "; anyone on the network can read it. Use"
+                                + " https:// unless this is a private network.");
             }
         }
         b.keyless(keyless);
         if (key == null && !keyless) {
-            problems.add(missingKey(role, roleUrl, url, baseUrl, internalUrl));
+            SettingsProblem missing = missingKey(role, roleUrl, url, baseUrl, internalUrl);
+            if (keyRequired) {
+                problems.add(missing);
+            } else {
+                // A route the application may never call must not stop it: it starts, this warning says why the
+                // route is unusable, and its first call fails at once with the same explanation.
+                b.missingKey(missing);
+                warnFor(role, missing.variable(), "missing-key " + missing.message(),
+                        roles -> roles + (roles.contains(",") ? "have " : "has ") + "no key, so "
+                                + (roles.contains(",") ? "their" : "its") + " calls fail at once until "
+                                + missing.variable() + " is set: " + missing.message() + " Fix: " + missing.fix()
+                                + " To stop at startup instead, set " + Setting.REQUIRE_KEYS.variable() + "=true.");
+            }
         }
 
         Found model = find(Setting.roleModel(role)).orElse(null);
@@ -160,6 +188,13 @@ final class SettingsResolver {
                         + " Portkey will not know which provider to call."));
             }
         }
+        Map<String, String> modelMap = map(Setting.roleModelMap(role));
+        ModelMap.problems(modelMap).forEach(message -> problems.add(new SettingsProblem(
+                Setting.roleModelMap(role).variable(), modelMap.entrySet().stream().map(e -> e.getKey() + "="
+                        + e.getValue()).collect(Collectors.joining(",")), message,
+                "write from=to entries, e.g. gpt-4o-mini=@openai-prod/gpt-4o-mini or *=openai/* (a * only at the end"
+                        + " of the name; in the target it stands for the rest of the name).")));
+        b.modelMap(modelMap);
         duration(Setting.roleTimeout(role)).ifPresent(b::timeout);
         Map<String, String> headers = new LinkedHashMap<>(globalHeaders);
         headers.putAll(map(Setting.roleHeaders(role)));
@@ -219,8 +254,56 @@ final class SettingsResolver {
                 + " (or, for a gateway that needs no key, OPENAI_LLM_AUTH=none and OPENAI_CODEX_AUTH=none).");
     }
 
-    private void checkKey(Setting setting, String key) {
-        if (key.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    private void warnFor(Role role, String variable, String what,
+                         java.util.function.Function<String, String> text) {
+        roleWarnings.computeIfAbsent(variable + " " + what, k -> new RoleWarning(variable, new ArrayList<>(), text))
+                .roles().add(role);
+    }
+
+    /**
+     * {@code OPENAI_REQUIRE_KEYS}: the roles whose missing key is a startup error. {@code true} means every role,
+     * {@code false} (the default) none; otherwise a list of roles such as {@code llm,codex}.
+     */
+    private Set<Role> keysRequired() {
+        Optional<Found> found = find(Setting.REQUIRE_KEYS);
+        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        if (found.isEmpty()) {
+            return roles;
+        }
+        for (String item : SettingValues.parseList(found.get().value())) {
+            String v = item.strip().toUpperCase(Locale.ROOT);
+            if (v.equals("TRUE")) {
+                roles.addAll(java.util.EnumSet.allOf(Role.class));
+            } else if (!v.equals("FALSE")) {
+                Optional<Role> role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(v))
+                        .findFirst();
+                if (role.isPresent()) {
+                    roles.add(role.get());
+                } else {
+                    problems.add(new SettingsProblem(Setting.REQUIRE_KEYS.variable(), found.get().value(),
+                            "'" + item.strip() + "' is neither true, false nor a role.",
+                            "use true, false, or roles such as llm,codex (embeddings, llm, codex)."));
+                }
+            }
+        }
+        return roles;
+    }
+
+    private void checkKey(Found found) {
+        Setting setting = found.setting();
+        String key = found.value();
+        char first = key.charAt(0);
+        char last = key.charAt(key.length() - 1);
+        if (first == '"' || first == '\'' || last == '"' || last == '\'') {
+            // docker --env-file and many CI variable screens keep quotes literally; they would be sent as part of
+            // the key and every call would be refused with 401.
+            problems.add(new SettingsProblem(setting.variable(), Secrets.mask(key), "starts or ends with a quote ("
+                    + (first == '"' || last == '"' ? "\"" : "'") + ") in the " + found.layer() + " layer; the quote"
+                    + " would be sent as part of the key and every call refused with 401.",
+                    "remove the quotes where " + setting.variable() + " is set (" + found.layer() + "): docker"
+                            + " --env-file and CI variable settings keep them literally. In a .env file, KEY=\"value\""
+                            + " is fine: the quotes are removed there."));
+        } else if (key.regionMatches(true, 0, "Bearer ", 0, 7)) {
             problems.add(new SettingsProblem(setting.variable(), Secrets.mask(key), "starts with 'Bearer '.",
                     "set only the key; the client adds 'Bearer ' itself."));
         } else if (key.chars().anyMatch(Character::isWhitespace)) {

@@ -114,6 +114,27 @@ class DoctorTest {
     }
 
     @Test
+    void seedCiDotenvStartsButTheDoctorFailsForTheRouteWithoutAKeyAndListsDuplicates() throws Exception {
+        String internalKey = fakeKey();
+        // .env.default copied, then the CI step's appended lines.
+        String dotenv = "OPENAI_API_KEY=\nOPENAI_BASE_URL=https://api.openai.com/v1\nOPENAI_INTERNAL_BASE_URL=\n"
+                + "OPENAI_INTERNAL_API_KEY=\nOPENAI_INTERNAL_API_KEY=" + internalKey + "\nOPENAI_INTERNAL_BASE_URL="
+                + internal.baseUrl() + "\n";
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        int exit = Doctor.run(layers().dotenv(dotenv).sources(dir), new PrintStream(buffer, true,
+                StandardCharsets.UTF_8), false);
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isEqualTo(Doctor.PROBLEMS);
+        assertThat(output).contains("Set more than once (the last line wins):")
+                .containsPattern("OPENAI_INTERNAL_API_KEY in .env on lines 4, 5 \\(line 5 is used\\)")
+                .containsPattern("OPENAI_INTERNAL_BASE_URL in .env on lines 3, 6 \\(line 6 is used\\)")
+                .contains("Settings problems (1):", "OPENAI_API_KEY=(not set)")
+                .doesNotContain(internalKey);
+    }
+
+    @Test
     void runReturnsTheExitCodeInProcess() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int exit = Doctor.run(layers().env("OPENAI_BASE_URL", "http://127.0.0.1:" + closedPort())

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.gatewaykit.sdk.testing.TestLayers.fakeKey;
@@ -125,8 +126,10 @@ class KeyRuleMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("missingKeyRows")
-    void missingKeyFailsNamingTheVariable(String name, TestLayers layers, String variable) {
-        assertThatThrownBy(() -> GatewaySettings.resolve(layers.sources(tmp)))
+    void missingKeyFailsNamingTheVariableWhenKeysAreRequired(String name, TestLayers layers, String variable) {
+        SettingsSources required = layers.sources(tmp).withHighest(new MapSource("builder",
+                Map.of("OPENAI_REQUIRE_KEYS", "true")));
+        assertThatThrownBy(() -> GatewaySettings.resolve(required))
                 .isInstanceOfSatisfying(GatewaySettingsException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> {
                             assertThat(p.variable()).isEqualTo(variable);
@@ -136,10 +139,22 @@ class KeyRuleMatrixTest {
                 .hasMessageNotContaining(PORTKEY_KEY);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingKeyRows")
+    void missingKeyLeavesTheRouteUnusableNamingTheVariable(String name, TestLayers layers, String variable) {
+        GatewaySettings settings = GatewaySettings.resolve(layers.sources(tmp));
+
+        assertThat(settings.routes().values()).filteredOn(route -> !route.usable()).isNotEmpty()
+                .allSatisfy(route -> assertThat(route.apiKey()).isEmpty())
+                .extracting(route -> route.missingKey().orElseThrow().variable()).contains(variable);
+        assertThat(settings.warnings()).extracting(SettingsWarning::variable).contains(variable);
+        assertThat(settings.warnings().toString()).doesNotContain(API_KEY).doesNotContain(PORTKEY_KEY);
+    }
+
     @Test
     void portkeyKeyOnlyReachesItsOwnOriginInTheMessage() {
         SettingsSources sources = layers().env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
-                .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL).sources(tmp);
+                .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL).env("OPENAI_REQUIRE_KEYS", "true").sources(tmp);
 
         assertThatThrownBy(() -> GatewaySettings.resolve(sources))
                 .isInstanceOfSatisfying(GatewaySettingsException.class, e -> assertThat(e.problems())
@@ -151,7 +166,8 @@ class KeyRuleMatrixTest {
     @Test
     void differentOriginMessageExplainsWhyTheBaseKeyIsNotUsed() {
         SettingsSources sources = layers().env("OPENAI_API_KEY", API_KEY).env("OPENAI_BASE_URL", PROXY)
-                .env("OPENAI_INTERNAL_BASE_URL", "http://embeddings.internal:4000").sources(tmp);
+                .env("OPENAI_INTERNAL_BASE_URL", "http://embeddings.internal:4000").env("OPENAI_REQUIRE_KEYS", "embeddings")
+                .sources(tmp);
 
         assertThatThrownBy(() -> GatewaySettings.resolve(sources))
                 .hasMessageContaining("OPENAI_INTERNAL_API_KEY")

@@ -105,6 +105,20 @@ public class OpenAIGatewayProperties {
      */
     private Map<String, Credential> credentials = new LinkedHashMap<>();
 
+    /**
+     * Roles whose missing key stops startup: true (every role), false (default: a route without a key starts, is
+     * reported in health and fails its first call at once), or roles such as llm,codex.
+     */
+    private List<String> requireKeys = new ArrayList<>();
+
+    public List<String> getRequireKeys() {
+        return this.requireKeys;
+    }
+
+    public void setRequireKeys(List<String> requireKeys) {
+        this.requireKeys = requireKeys;
+    }
+
     public String getBaseUrl() {
         return this.baseUrl;
     }
@@ -335,6 +349,20 @@ public class OpenAIGatewayProperties {
 
         /** Direct-provider failover for this role only, over openai.failover.enabled. */
         private Boolean failoverEnabled;
+
+        /**
+         * Model names rewritten on the wire for this role: exact (gpt-4o-mini=@openai-prod/gpt-4o-mini) or a prefix
+         * pattern ending in * (*=openai/*); exact names win, then the longest pattern.
+         */
+        private Map<String, String> modelMap = new LinkedHashMap<>();
+
+        public Map<String, String> getModelMap() {
+            return this.modelMap;
+        }
+
+        public void setModelMap(Map<String, String> modelMap) {
+            this.modelMap = modelMap;
+        }
 
         public String getBaseUrl() {
             return this.baseUrl;

@@ -10,6 +10,7 @@ import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.failover.FailoverState;
 import dev.gatewaykit.sdk.failover.FailoverStatus;
 import dev.gatewaykit.sdk.health.HealthResult;
+import dev.gatewaykit.sdk.settings.SettingsProblem;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,6 +24,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code servedBy} whether calls go to the proxy or to the failover origin. A role whose proxy is down while its
  * circuit sends calls to the failover origin is UP: its callers are being served. A role whose proxy is down but
  * whose circuit is still closed is DOWN: no call has switched it yet, so calls still go to the dead proxy.
+ * <p>
+ * A route without a key (allowed unless {@code openai.require-keys} says otherwise) is UNKNOWN, never probed, with
+ * the missing variable, the reason and the fix in its details: nothing is known to be broken until it is called.
  */
 public final class RouteHealthIndicator implements HealthIndicator {
 
@@ -31,6 +35,8 @@ public final class RouteHealthIndicator implements HealthIndicator {
     private final CachingRouteHealthProbe probe;
 
     private final Supplier<Optional<FailoverStatus>> failover;
+
+    private final SettingsProblem missingKey;
 
     /**
      * Creates the indicator of one role without failover details.
@@ -49,13 +55,33 @@ public final class RouteHealthIndicator implements HealthIndicator {
      * (it is in memory) so the details never lag behind a switch
      */
     public RouteHealthIndicator(Role role, CachingRouteHealthProbe probe, Supplier<Optional<FailoverStatus>> failover) {
+        this(role, probe, failover, Optional.empty());
+    }
+
+    /**
+     * Creates the indicator of one role that may have no key.
+     * @param role the role
+     * @param probe the (caching) probe shared by the roles
+     * @param failover the role's current failover status, empty when failover is off for it
+     * @param missingKey why the route cannot be called ({@code RouteSettings.missingKey()}), or empty
+     */
+    public RouteHealthIndicator(Role role, CachingRouteHealthProbe probe, Supplier<Optional<FailoverStatus>> failover,
+            Optional<SettingsProblem> missingKey) {
         this.role = role;
         this.probe = probe;
         this.failover = failover;
+        this.missingKey = missingKey.orElse(null);
     }
 
     @Override
     public Health health() {
+        if (this.missingKey != null) {
+            return Health.unknown()
+                .withDetail("variable", this.missingKey.variable())
+                .withDetail("reason", this.missingKey.message())
+                .withDetail("fix", this.missingKey.fix())
+                .build();
+        }
         HealthResult result = this.probe.probe(this.role);
         Optional<FailoverStatus> failover = this.failover.get();
         boolean onFailover = failover.map((status) -> status.state() != FailoverState.CLOSED).orElse(false);

@@ -54,7 +54,8 @@ public final class OpenAIGatewayHealthContributorAutoConfiguration {
             Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
             for (Role role : Role.values()) {
                 indicators.put(role.propertyName(), new RouteHealthIndicator(role, cache,
-                        () -> Optional.ofNullable(clients.getIfUnique()).flatMap((c) -> c.failoverStatus(role))));
+                        () -> Optional.ofNullable(clients.getIfUnique()).flatMap((c) -> c.failoverStatus(role)),
+                        settings.route(role).missingKey()));
             }
             return CompositeHealthContributor.fromMap(indicators);
         }

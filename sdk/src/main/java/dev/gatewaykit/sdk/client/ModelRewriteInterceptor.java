@@ -1,0 +1,67 @@
+package dev.gatewaykit.sdk.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaykit.sdk.settings.ModelMap;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Rewrites the body's {@code model} of chat completions, responses and embeddings calls with the route's
+ * {@link ModelMap} ({@code OPENAI_<ROLE>_MODEL_MAP}), so code names plain OpenAI models and each route sends its
+ * gateway's name ({@code openai/...} for LiteLLM, {@code @slug/...} for Portkey). Other calls and bodies without a
+ * string {@code model} pass unchanged.
+ */
+final class ModelRewriteInterceptor implements Interceptor {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ENDPOINTS = Set.of("/chat/completions", "/responses", "/embeddings",
+            "/completions");
+
+    private final ModelMap map;
+
+    ModelRewriteInterceptor(ModelMap map) {
+        this.map = map;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        RequestBody body = request.body();
+        if (!"POST".equals(request.method()) || body == null || !isJson(body.contentType()) || body.isOneShot()
+                || ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
+            return chain.proceed(request);
+        }
+        Buffer buffer = new Buffer();
+        body.writeTo(buffer);
+        JsonNode json;
+        try {
+            json = JSON.readTree(buffer.readByteArray());
+        } catch (IOException notJson) {
+            return chain.proceed(request);
+        }
+        if (!(json instanceof ObjectNode object) || !object.path("model").isTextual()) {
+            return chain.proceed(request);
+        }
+        var mapped = map.rewrite(object.get("model").asText());
+        if (mapped.isEmpty()) {
+            return chain.proceed(request);
+        }
+        object.put("model", mapped.get());
+        RequestBody rewritten = RequestBody.create(JSON.writeValueAsBytes(object), body.contentType());
+        return chain.proceed(request.newBuilder().post(rewritten).build());
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
+    }
+}
