@@ -137,7 +137,8 @@ class SpringSecretScanTest {
             assertThat(clients.explain(Role.CODEX, Failures.thrownBy(() -> RoleCall.RESPONSES.run(clients, "again")))
                     .kind()).isEqualTo(GatewayErrorKind.AUTHENTICATION);
 
-            String health = get(port, "/actuator/health");
+            get(port, "/actuator/health");
+            String health = get(port, "/actuator/health/gateway");
             assertThat(health).contains("UP", "DOWN");
             String configprops = get(port, "/actuator/configprops");
             assertThat(configprops).contains("openai");

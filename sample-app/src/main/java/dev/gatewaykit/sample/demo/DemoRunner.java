@@ -14,6 +14,7 @@ import dev.gatewaykit.sample.ask.StreamEvents;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.stub.journal.JournalEntry;
+import dev.gatewaykit.stub.keys.KeyMask;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -156,11 +157,19 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         List<JournalEntry> entries = proxy.stub().journal();
         Map<String, Long> calls = new LinkedHashMap<>();
         for (JournalEntry entry : entries) {
-            calls.merge(entry.method() + " " + entry.path() + " " + entry.status() + " key "
-                    + ((entry.key() != null) ? entry.key() : "(none)"), 1L, Long::sum);
+            calls.merge(entry.method() + " " + entry.path() + " " + entry.status() + " key " + shownKey(proxy, entry),
+                    1L, Long::sum);
         }
         this.out.println("  " + proxy.name() + " proxy: " + entries.size() + " requests");
         calls.forEach((call, count) -> this.out.println("    " + count + " x " + call));
+    }
+
+    /** The journal's key in the form the rest of the demo prints keys; the stub masks with its own rule. */
+    private static String shownKey(DemoGateways.Proxy proxy, JournalEntry entry) {
+        if (entry.key() == null) {
+            return "(none)";
+        }
+        return entry.key().equals(KeyMask.mask(proxy.key())) ? proxy.maskedKey() : entry.key();
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {

@@ -32,6 +32,7 @@ class DemoModeTests {
             .containsPattern("\\[LLM] ask \\(streamed, \\d+ events\\) \"" + DemoRunner.QUESTION.replace("?", "\\?")
                     + "\" -> Echo: " + DemoRunner.QUESTION.replace("?", "\\?"))
             .contains("[CODEX] code (gpt-4.1-mini, Responses API) -> Echo: " + DemoRunner.TASK)
+            .containsPattern("3 x POST /v1/embeddings 200 key sk-\\.\\.\\.[0-9a-f]{4}")
             .contains("Demo OK")
             .doesNotContain("sk-demo-");
         // Plain containers have no locale: whatever the demo prints must survive an ASCII console.

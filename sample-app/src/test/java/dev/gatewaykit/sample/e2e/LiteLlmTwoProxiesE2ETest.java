@@ -111,10 +111,10 @@ class LiteLlmTwoProxiesE2ETest extends RunningAppTest {
 
     @Test
     void healthProbesEachProxysLivelinessEndpoint() {
-        Reply reply = this.http.get("/actuator/health");
+        Reply reply = this.http.get("/actuator/health/gateway");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        JsonNode routes = reply.json().path("components").path("gateway").path("components");
+        JsonNode routes = reply.json().path("components").path("gatewayRoutes").path("components");
         assertThat(routes.path("embeddings").path("status").asText()).isEqualTo("UP");
         assertThat(routes.path("embeddings").path("details").path("url").asText())
             .isEqualTo(INTERNAL.origin() + "/health/liveliness");

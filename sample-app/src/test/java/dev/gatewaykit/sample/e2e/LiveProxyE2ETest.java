@@ -63,9 +63,9 @@ class LiveProxyE2ETest extends RunningAppTest {
 
     @Test
     void embeddingsRouteIsHealthyOnTheRealProxy() {
-        Reply reply = this.http.get("/actuator/health");
+        Reply reply = this.http.get("/actuator/health/gateway");
 
-        JsonNode embeddings = reply.json().path("components").path("gateway").path("components").path("embeddings");
+        JsonNode embeddings = reply.json().path("components").path("gatewayRoutes").path("components").path("embeddings");
         assertThat(embeddings.path("status").asText()).as(reply.toString()).isEqualTo("UP");
     }
 

@@ -149,10 +149,10 @@ class OpenAiModeE2ETest extends RunningAppTest {
 
     @Test
     void healthShowsEachRouteUp() {
-        Reply reply = this.http.get("/actuator/health");
+        Reply reply = this.http.get("/actuator/health/gateway");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        JsonNode routes = reply.json().path("components").path("gateway").path("components");
+        JsonNode routes = reply.json().path("components").path("gatewayRoutes").path("components");
         for (String route : List.of("embeddings", "llm", "codex")) {
             assertThat(routes.path(route).path("status").asText()).as(route).isEqualTo("UP");
             assertThat(routes.path(route).path("details").path("url").asText()).as(route)

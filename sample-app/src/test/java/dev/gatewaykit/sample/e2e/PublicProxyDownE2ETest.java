@@ -64,14 +64,23 @@ class PublicProxyDownE2ETest extends RunningAppTest {
 
     @Test
     void healthShowsThePublicRoutesDownAndTheInternalOneUp() {
-        Reply health = this.http.get("/actuator/health");
+        Reply health = this.http.get("/actuator/health/gateway");
 
         assertThat(health.status()).as(health.toString()).isEqualTo(503);
-        JsonNode routes = health.json().path("components").path("gateway").path("components");
+        JsonNode routes = health.json().path("components").path("gatewayRoutes").path("components");
         assertThat(routes.path("embeddings").path("status").asText()).isEqualTo("UP");
         assertThat(routes.path("llm").path("status").asText()).isEqualTo("DOWN");
         assertThat(routes.path("codex").path("status").asText()).isEqualTo("DOWN");
         assertThat(routes.path("llm").path("details").path("error").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    @Test
+    void aDownProxyLeavesTheApplicationsOwnHealthUp() {
+        Reply root = this.http.get("/actuator/health");
+
+        assertThat(root.status()).as(root.toString()).isEqualTo(200);
+        assertThat(root.json().path("status").asText()).isEqualTo("UP");
+        assertThat(root.json().path("components").has("gatewayRoutes")).isFalse();
     }
 
     private static int closedPort() {

@@ -21,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code doctor}: prints the layers read, the routing table (role, gateway, URL, model, masked key and the layer
@@ -39,9 +37,6 @@ public final class Doctor {
     public static final int PROBLEMS = 1;
     /** Exit code for a bad command line. */
     public static final int USAGE = 64;
-
-    // Held in a field: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
-    private static final Logger HIBERNATE_VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
 
     private Doctor() {
     }
@@ -70,10 +65,8 @@ public final class Doctor {
                 }
             }
         }
-        // The masked-key ellipsis must survive consoles whose default charset is ASCII.
+        // The report is ASCII; file paths in it may not be, and UTF-8 keeps them intact.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        // Hibernate Validator announces its version at INFO on first use; that line is noise in a report.
-        HIBERNATE_VALIDATOR_LOG.setLevel(Level.WARNING);
         System.exit(run(SettingsSources.defaults(dir), out, probe));
     }
 

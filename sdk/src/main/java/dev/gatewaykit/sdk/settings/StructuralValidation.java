@@ -17,9 +17,20 @@ import java.util.Set;
  */
 final class StructuralValidation {
 
+    // Hibernate Validator announces its version (HV000001) at INFO when it boots. Without a logging framework,
+    // jboss-logging falls back to java.util.logging, whose console handler prints that line on stderr of every
+    // plain-Java application and of the doctor. Unless the application configured this logger itself, it is kept at
+    // WARNING; Spring Boot's logging does the same for its users. Held in a field: java.util.logging keeps loggers
+    // weakly, and a collected logger forgets its level.
+    private static final java.util.logging.Logger VERSION_LOG =
+            java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
     private static final Validator VALIDATOR;
 
     static {
+        if (VERSION_LOG.getLevel() == null) {
+            VERSION_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
         ValidatorFactory factory = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory();

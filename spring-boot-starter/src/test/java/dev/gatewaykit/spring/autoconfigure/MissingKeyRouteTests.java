@@ -109,7 +109,7 @@ class MissingKeyRouteTests {
     @Test
     void healthReportsTheRouteWithoutAKeyAsUnknownWithTheReason() throws IOException {
         seedCiPattern().run((context) -> {
-            CompositeHealthContributor gateway = context.getBean("gatewayHealthContributor",
+            CompositeHealthContributor gateway = context.getBean("gatewayRoutesHealthContributor",
                     CompositeHealthContributor.class);
             Health llm = ((HealthIndicator) gateway.getContributor("llm")).health();
             Health embeddings = ((HealthIndicator) gateway.getContributor("embeddings")).health();

@@ -41,9 +41,9 @@ class OptionalIntegrationsTests {
     @Test
     void withActuatorEachRoleHasAHealthIndicatorUnderGateway() {
         runner().run((context) -> {
-            assertThat(context).hasBean("gatewayHealthContributor")
+            assertThat(context).hasBean("gatewayRoutesHealthContributor")
                 .hasSingleBean(GatewaySecretsSanitizingFunction.class);
-            HealthContributor contributor = context.getBean("gatewayHealthContributor", HealthContributor.class);
+            HealthContributor contributor = context.getBean("gatewayRoutesHealthContributor", HealthContributor.class);
             assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
             CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
             assertThat(composite.stream().map((entry) -> entry.name())).containsExactly("embeddings", "llm",
@@ -54,14 +54,14 @@ class OptionalIntegrationsTests {
     @Test
     void gatewayHealthCanBeSwitchedOff() {
         runner().withPropertyValues("management.health.gateway.enabled=false")
-            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("gatewayHealthContributor"));
+            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("gatewayRoutesHealthContributor"));
     }
 
     @Test
     void userHealthContributorNamedGatewayWins() {
-        runner().withBean("gatewayHealthContributor", HealthContributor.class,
+        runner().withBean("gatewayRoutesHealthContributor", HealthContributor.class,
                 () -> CompositeHealthContributor.fromMap(java.util.Map.of()))
-            .run((context) -> assertThat(((CompositeHealthContributor) context.getBean("gatewayHealthContributor"))
+            .run((context) -> assertThat(((CompositeHealthContributor) context.getBean("gatewayRoutesHealthContributor"))
                 .stream()).isEmpty());
     }
 
@@ -71,7 +71,7 @@ class OptionalIntegrationsTests {
                 "org.springframework.boot.actuate"))
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(GatewayClients.class)
-                .doesNotHaveBean("gatewayHealthContributor")
+                .doesNotHaveBean("gatewayRoutesHealthContributor")
                 .doesNotHaveBean(GatewaySecretsSanitizingFunction.class));
     }
 
@@ -80,7 +80,7 @@ class OptionalIntegrationsTests {
         runner().withClassLoader(new FilteredClassLoader("io.micrometer"))
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(GatewayClients.class)
-                .hasBean("gatewayHealthContributor"));
+                .hasBean("gatewayRoutesHealthContributor"));
     }
 
 }

@@ -97,7 +97,7 @@ class GatewayFailoverApplicationTests {
         JsonNode gateway = new ActuatorHttp(this.port).get("/actuator/health/gateway").json();
         assertThat(gateway.path("status").asText()).isEqualTo("UP");
         for (Role role : Role.values()) {
-            JsonNode details = gateway.path("components").path(role.propertyName()).path("details");
+            JsonNode details = gateway.path("components").path("gatewayRoutes").path("components").path(role.propertyName()).path("details");
             assertThat(details.path("servedBy").asText()).as(role.name()).isEqualTo("proxy");
             JsonNode failover = details.path("failover");
             assertThat(failover.path("state").asText()).as(role.name()).isEqualTo("CLOSED");
@@ -135,7 +135,7 @@ class GatewayFailoverApplicationTests {
         });
 
         ActuatorHttp.Reply health = new ActuatorHttp(this.port).get("/actuator/health/gateway");
-        JsonNode llm = health.json().path("components").path("llm");
+        JsonNode llm = health.json().path("components").path("gatewayRoutes").path("components").path("llm");
         assertThat(llm.path("status").asText()).isEqualTo("UP");
         JsonNode details = llm.path("details");
         assertThat(details.path("error").asText()).isNotBlank();
@@ -148,7 +148,7 @@ class GatewayFailoverApplicationTests {
         assertThat(details.path("failover").path("lastReason").asText()).contains("503");
 
         // The other roles made no call: their circuits are closed, so their calls would still go to the dead proxy.
-        JsonNode embeddings = health.json().path("components").path("embeddings");
+        JsonNode embeddings = health.json().path("components").path("gatewayRoutes").path("components").path("embeddings");
         assertThat(embeddings.path("status").asText()).isEqualTo("DOWN");
         assertThat(embeddings.path("details").path("servedBy").asText()).isEqualTo("proxy");
         assertThat(embeddings.path("details").path("failover").path("state").asText()).isEqualTo("CLOSED");

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "management.endpoints.web.exposure.include=health,configprops,env",
                 "management.endpoint.health.show-details=always", "management.endpoint.configprops.show-values=always",
                 "management.endpoint.env.show-values=always", "management.health.gateway.cache-ttl=0s",
+                "management.endpoint.health.probes.enabled=true",
                 "openai.dotenv.enabled=false", "openai.base-url=https://api.openai.com/v1" })
 @AutoConfigureGatewayStub
 class GatewayStubApplicationTests {
@@ -132,7 +133,7 @@ class GatewayStubApplicationTests {
         JsonNode gateway = reply.json();
         assertThat(gateway.path("status").asText()).isEqualTo("UP");
         for (Role role : Role.values()) {
-            JsonNode component = gateway.path("components").path(role.propertyName());
+            JsonNode component = gateway.path("components").path("gatewayRoutes").path("components").path(role.propertyName());
             assertThat(component.path("status").asText()).as(role.name()).isEqualTo("UP");
             assertThat(component.path("details").path("url").asText()).as(role.name())
                 .isEqualTo(this.stub.origin() + "/health/liveliness");
@@ -151,12 +152,19 @@ class GatewayStubApplicationTests {
         JsonNode gateway = reply.json();
         assertThat(gateway.path("status").asText()).isEqualTo("DOWN");
         for (Role role : Role.values()) {
-            JsonNode component = gateway.path("components").path(role.propertyName());
+            JsonNode component = gateway.path("components").path("gatewayRoutes").path("components").path(role.propertyName());
             assertThat(component.path("status").asText()).as(role.name()).isEqualTo("DOWN");
             assertThat(component.path("details").path("error").asText()).as(role.name()).isEqualTo("UNREACHABLE");
             assertThat(component.path("details").path("hint").asText()).as(role.name()).isNotBlank();
         }
         assertThat(reply.body()).doesNotContain("sk-stub-");
+        // The routes have their own group: a dead proxy does not turn the application's health, liveness or
+        // readiness into 503.
+        ActuatorHttp.Reply root = actuator.get("/actuator/health");
+        assertThat(root.status()).as(root.body()).isEqualTo(200);
+        assertThat(root.json().path("components").has("gatewayRoutes")).isFalse();
+        assertThat(actuator.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(actuator.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test

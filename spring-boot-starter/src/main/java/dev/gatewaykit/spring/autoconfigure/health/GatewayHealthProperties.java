@@ -16,6 +16,20 @@ public class GatewayHealthProperties {
     /** Longest time one probe may take before the role counts as DOWN. */
     private Duration timeout = Duration.ofSeconds(5);
 
+    /**
+     * Whether the gateway routes also count in the root /actuator/health status; by default they are reported
+     * only in their own group, /actuator/health/gateway.
+     */
+    private boolean includeInRoot;
+
+    public boolean isIncludeInRoot() {
+        return this.includeInRoot;
+    }
+
+    public void setIncludeInRoot(boolean includeInRoot) {
+        this.includeInRoot = includeInRoot;
+    }
+
     public Duration getCacheTtl() {
         return this.cacheTtl;
     }

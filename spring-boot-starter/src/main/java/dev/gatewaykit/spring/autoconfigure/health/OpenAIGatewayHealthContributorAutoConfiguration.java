@@ -11,6 +11,7 @@ import dev.gatewaykit.sdk.health.RouteHealthProbe;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.gatewaykit.spring.health.CachingRouteHealthProbe;
+import dev.gatewaykit.spring.health.GatewayHealthGroups;
 import dev.gatewaykit.spring.health.RouteHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -27,10 +29,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health contributor {@code gateway} with one indicator per role ({@code embeddings}, {@code llm},
+ * Health contributor {@code gatewayRoutes} with one indicator per role ({@code embeddings}, {@code llm},
  * {@code codex}), when Actuator's health support is present; with failover on, each role's details show its
  * circuit (read from the {@link GatewayClients} bean). Disable with
- * {@code management.health.gateway.enabled=false}.
+ * {@code management.health.gateway.enabled=false}. The contributor forms its own health group, {@code gateway}, and
+ * stays out of the root status unless {@code management.health.gateway.include-in-root=true}
+ * ({@link GatewayHealthGroups}).
  */
 @AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -45,8 +49,8 @@ public final class OpenAIGatewayHealthContributorAutoConfiguration {
     static class GatewayHealthContributorConfiguration {
 
         @Bean
-        @ConditionalOnMissingBean(name = { "gatewayHealthIndicator", "gatewayHealthContributor" })
-        HealthContributor gatewayHealthContributor(GatewaySettings settings, SharedHttpClient http,
+        @ConditionalOnMissingBean(name = { "gatewayRoutesHealthIndicator", "gatewayRoutesHealthContributor" })
+        HealthContributor gatewayRoutesHealthContributor(GatewaySettings settings, SharedHttpClient http,
                 GatewayHealthProperties properties, ObjectProvider<GatewayClients> clients) {
             RouteHealthProbe probe = new RouteHealthProbe(http.okHttpClient(), properties.getTimeout());
             CachingRouteHealthProbe cache = new CachingRouteHealthProbe((role) -> probe.probe(settings.route(role)),
@@ -58,6 +62,13 @@ public final class OpenAIGatewayHealthContributorAutoConfiguration {
                         settings.route(role).missingKey()));
             }
             return CompositeHealthContributor.fromMap(indicators);
+        }
+
+        @Bean
+        @ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
+        @ConditionalOnMissingBean(GatewayHealthGroups.class)
+        GatewayHealthGroups gatewayHealthGroups(GatewayHealthProperties properties) {
+            return new GatewayHealthGroups(properties.isIncludeInRoot());
         }
 
     }
