@@ -78,6 +78,11 @@ public final class DemoGateways implements AutoCloseable {
             }
 
             @Override
+            public String layerName() {
+                return "demo stubs";
+            }
+
+            @Override
             public Optional<GatewayKind> gateway() {
                 return Optional.of(GatewayKind.LITELLM);
             }

@@ -33,6 +33,9 @@ class DemoModeTests {
                     + "\" -> Echo: " + DemoRunner.QUESTION.replace("?", "\\?"))
             .contains("[CODEX] code (gpt-4.1-mini, Responses API) -> Echo: " + DemoRunner.TASK)
             .containsPattern("3 x POST /v1/embeddings 200 key sk-\\.\\.\\.[0-9a-f]{4}")
+            // The FROM column names the layer as a newcomer knows it, not an internal seam.
+            .contains("baseUrl=OPENAI_EMBEDDINGS_BASE_URL(demo stubs)")
+            .doesNotContain("connection-details")
             .contains("Demo OK")
             .doesNotContain("sk-demo-");
         // Plain containers have no locale: whatever the demo prints must survive an ASCII console.

@@ -184,6 +184,11 @@ public final class DotenvFileSource implements SettingsSource {
         return Optional.ofNullable(values.get(setting.variable()));
     }
 
+    /** Every entry read from the file, by name, as written (blank values included); for adapters such as Spring's. */
+    public Map<String, String> entries() {
+        return values;
+    }
+
     /** The malformed lines of the file, by file and line number (never their text, which may hold a key). */
     @Override
     public List<SettingsProblem> problems() {

@@ -9,12 +9,10 @@ import dev.gatewaykit.sdk.settings.SettingsSource;
 
 /**
  * An {@link OpenAIGatewayConnectionDetails} as a settings layer: its base URLs and keys become the per-role
- * settings ({@code OPENAI_<ROLE>_BASE_URL}, {@code OPENAI_<ROLE>_API_KEY}) and its gateway {@code OPENAI_GATEWAY}.
+ * settings ({@code OPENAI_<ROLE>_BASE_URL}, {@code OPENAI_<ROLE>_API_KEY}) and its gateway {@code OPENAI_GATEWAY}; the
+ * layer is named by {@link OpenAIGatewayConnectionDetails#layerName()}.
  */
 final class ConnectionDetailsSettingsSource implements SettingsSource {
-
-    /** The layer name shown in routing tables and error messages. */
-    static final String NAME = "connection-details";
 
     private final OpenAIGatewayConnectionDetails details;
 
@@ -24,7 +22,7 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
 
     @Override
     public String name() {
-        return NAME;
+        return this.details.layerName();
     }
 
     @Override
@@ -47,7 +45,7 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
 
     @Override
     public String toString() {
-        return "SettingsSource[" + NAME + "]";
+        return "SettingsSource[" + name() + "]";
     }
 
 }

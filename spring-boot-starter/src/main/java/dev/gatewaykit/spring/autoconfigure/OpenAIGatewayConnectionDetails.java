@@ -12,9 +12,9 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * retries), so test support or a platform integration can point the roles somewhere else by supplying a bean of
  * this type.
  * <p>
- * The values a bean of this type returns become the highest settings layer ("connection-details"), above every
- * Spring property source; an empty value leaves the configured one in place. The resolved result is validated by
- * the same rules as any other configuration.
+ * The values a bean of this type returns become the highest settings layer, above every Spring property source,
+ * named by {@link #layerName()} in routing tables and messages; an empty value leaves the configured one in place.
+ * The resolved result is validated by the same rules as any other configuration.
  */
 public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
 
@@ -40,6 +40,19 @@ public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
      */
     default Optional<GatewayKind> gateway() {
         return Optional.empty();
+    }
+
+    /**
+     * How the routing table's FROM column and error messages name the values of this bean: something a reader
+     * recognises, such as {@code "demo stubs"} or {@code "@AutoConfigureGatewayStub"}. By default the bean's class
+     * name, {@code "MyPlatformConnectionDetails bean"} ({@code "OpenAIGatewayConnectionDetails bean"} for an
+     * anonymous class or a lambda).
+     * @return the layer name
+     */
+    default String layerName() {
+        Class<?> type = getClass();
+        boolean named = !type.isAnonymousClass() && !type.isSynthetic() && !type.getSimpleName().contains("$$");
+        return (named ? type.getSimpleName() : OpenAIGatewayConnectionDetails.class.getSimpleName()) + " bean";
     }
 
 }

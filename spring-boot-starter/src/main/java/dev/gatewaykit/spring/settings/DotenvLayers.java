@@ -8,6 +8,7 @@ import dev.gatewaykit.sdk.settings.DotenvFileSource;
 import dev.gatewaykit.sdk.settings.SettingsSource;
 import dev.gatewaykit.sdk.settings.SettingsSources;
 
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -30,12 +31,39 @@ public final class DotenvLayers {
         List<SettingsSource> layers = new ArrayList<>();
         layers.add(new SpringEnvironmentSettingsSource(environment));
         if (dotenvEnabled) {
-            Path directory = (dotenvDirectory == null || dotenvDirectory.isBlank()) ? Path.of("")
-                    : Path.of(dotenvDirectory.trim());
-            layers.add(new DotenvFileSource(directory.resolve(".env")));
-            layers.add(new DotenvFileSource(directory.resolve(".env.default")));
+            List<DotenvPropertySource> added = added(environment);
+            List<DotenvPropertySource> files = files(dotenvDirectory);
+            // The files already in the environment, unless the directory was configured later (a test's dynamic
+            // property): then the configured directory's files are read, as the sdk would.
+            boolean same = added.size() == files.size() && java.util.stream.IntStream.range(0, files.size())
+                .allMatch((i) -> added.get(i).path().equals(files.get(i).path()));
+            (same ? added : files).forEach((source) -> layers.add(source.file()));
         }
         return SettingsSources.of(layers);
+    }
+
+    /**
+     * The {@code .env} and {@code .env.default} files of a directory, read now, as property sources.
+     * @param dotenvDirectory directory of the files, or null/blank for the working directory
+     * @return the two property sources, {@code .env} first
+     */
+    static List<DotenvPropertySource> files(String dotenvDirectory) {
+        Path directory = (dotenvDirectory == null || dotenvDirectory.isBlank()) ? Path.of("")
+                : Path.of(dotenvDirectory.trim());
+        return List.of(new DotenvPropertySource(new DotenvFileSource(directory.resolve(".env"))),
+                new DotenvPropertySource(new DotenvFileSource(directory.resolve(".env.default"))));
+    }
+
+    private static List<DotenvPropertySource> added(Environment environment) {
+        List<DotenvPropertySource> added = new ArrayList<>();
+        if (environment instanceof ConfigurableEnvironment configurable) {
+            configurable.getPropertySources().forEach((source) -> {
+                if (source instanceof DotenvPropertySource dotenv) {
+                    added.add(dotenv);
+                }
+            });
+        }
+        return added;
     }
 
 }

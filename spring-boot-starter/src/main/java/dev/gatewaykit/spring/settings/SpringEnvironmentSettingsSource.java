@@ -21,7 +21,7 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * The Spring {@link Environment} as one settings layer named {@value #NAME}: every Spring property source, in
- * Spring's own order, for both names of each setting.
+ * Spring's own order, for both names of each setting, except the {@code .env} files, which are layers of their own.
  * <p>
  * A setting is looked up under its property name ({@code openai.base-url}, with relaxed binding, so
  * {@code OPENAI_BASE_URL} in the environment matches too) and under its variable name as written
@@ -57,7 +57,7 @@ public final class SpringEnvironmentSettingsSource implements SettingsSource {
     @Override
     public Optional<String> get(Setting setting) {
         String blank = null;
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+        for (ConfigurationPropertySource source : sources()) {
             String value = (setting.type() == Setting.Type.LIST) ? list(source, setting) : scalar(source, setting);
             if (value == null) {
                 continue;
@@ -75,7 +75,7 @@ public final class SpringEnvironmentSettingsSource implements SettingsSource {
     @Override
     public Map<String, String> getMap(Setting setting) {
         Map<String, String> merged = new LinkedHashMap<>();
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+        for (ConfigurationPropertySource source : sources()) {
             String scalar = scalar(source, setting);
             if (scalar != null && !scalar.isBlank()) {
                 if (merged.isEmpty()) {
@@ -87,6 +87,20 @@ public final class SpringEnvironmentSettingsSource implements SettingsSource {
             binder(source).bind(name(setting), STRING_MAP).ifBound((entries) -> entries.forEach(merged::putIfAbsent));
         }
         return merged;
+    }
+
+    /**
+     * Spring's property sources without the {@code .env} files ({@link DotenvPropertySource}): those are layers of
+     * their own, below this one, so their values keep the {@code .env} attribution.
+     */
+    private List<ConfigurationPropertySource> sources() {
+        List<ConfigurationPropertySource> sources = new java.util.ArrayList<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+            if (!(source.getUnderlyingSource() instanceof DotenvPropertySource)) {
+                sources.add(source);
+            }
+        }
+        return sources;
     }
 
     /** The value set directly under the property name or the variable name in this source, or null. */

@@ -55,6 +55,11 @@ public final class GatewayStubConnectionDetails implements OpenAIGatewayConnecti
     }
 
     @Override
+    public String layerName() {
+        return "@AutoConfigureGatewayStub";
+    }
+
+    @Override
     public String toString() {
         return "GatewayStubConnectionDetails[" + this.baseUrl + ", " + this.gateway.id() + "]";
     }

@@ -292,6 +292,21 @@ class OpenAIGatewayAutoConfigurationTests {
     }
 
     @Test
+    void modelMapsBindAsPropertiesWithBracketedKeysAndAsOneEnvironmentVariable() {
+        runner("OPENAI_API_KEY", PUBLIC_KEY, "OPENAI_EMBEDDINGS_MODEL_MAP", "text-embedding-*=openai/text-embedding-*")
+            .withPropertyValues("openai.llm.model-map[gpt-4o-mini]=@openai-prod/gpt-4o-mini",
+                    "openai.codex.model-map[*]=openai/*")
+            .run((context) -> {
+                GatewaySettings settings = context.getBean(GatewaySettings.class);
+                assertThat(settings.route(Role.LLM).modelMap())
+                    .containsExactly(Map.entry("gpt-4o-mini", "@openai-prod/gpt-4o-mini"));
+                assertThat(settings.route(Role.CODEX).modelMap()).containsExactly(Map.entry("*", "openai/*"));
+                assertThat(settings.route(Role.EMBEDDINGS).modelMap())
+                    .containsExactly(Map.entry("text-embedding-*", "openai/text-embedding-*"));
+            });
+    }
+
+    @Test
     void listSettingsAcceptTheCommaFormAndIndexedEntries() {
         runner("OPENAI_LITELLM_TAGS", "search,batch")
             .withPropertyValues("openai.api-key=" + PUBLIC_KEY)
@@ -396,12 +411,41 @@ class OpenAIGatewayAutoConfigurationTests {
                     RouteSettings route = settings.route(role);
                     assertThat(route.baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
                     assertThat(route.gateway()).isEqualTo(GatewayKind.LITELLM);
-                    assertThat(route.sources().get("baseUrl").layer()).isEqualTo("connection-details");
+                    // Named after what a reader recognises: the bean that supplied the value.
+                    assertThat(route.sources().get("baseUrl").layer())
+                        .isEqualTo("OpenAIGatewayConnectionDetails bean");
                 }
                 assertThat(settings.route(Role.LLM).apiKey().map(ApiKey::reveal)).contains(redirectedKey);
                 // An empty key keeps the configured one (same origin as OPENAI_BASE_URL here).
                 assertThat(settings.route(Role.CODEX).apiKey().map(ApiKey::reveal)).contains(PUBLIC_KEY);
             });
+    }
+
+    @Test
+    void connectionDetailsNameTheirLayerInTheRoutingTable() {
+        OpenAIGatewayConnectionDetails platform = new PlatformConnectionDetails();
+        runner("OPENAI_API_KEY", PUBLIC_KEY).withBean(OpenAIGatewayConnectionDetails.class, () -> platform)
+            .run((context) -> {
+                GatewaySettings settings = context.getBean(GatewaySettings.class);
+                assertThat(settings.route(Role.LLM).sources().get("baseUrl").layer())
+                    .isEqualTo("PlatformConnectionDetails bean");
+                assertThat(settings.routingTable()).contains("baseUrl=OPENAI_LLM_BASE_URL(PlatformConnectionDetails bean)")
+                    .doesNotContain("connection-details");
+            });
+    }
+
+    static final class PlatformConnectionDetails implements OpenAIGatewayConnectionDetails {
+
+        @Override
+        public Optional<String> baseUrl(Role role) {
+            return Optional.of("http://platform.internal:4000/v1");
+        }
+
+        @Override
+        public Optional<String> apiKey(Role role) {
+            return Optional.of(PUBLIC_KEY);
+        }
+
     }
 
     @Test
