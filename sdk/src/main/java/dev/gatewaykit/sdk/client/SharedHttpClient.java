@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The one OkHttp client (connection pool and dispatcher) every role and credential shares, with explicit timeouts
  * (OkHttp's stock 10 s read timeout is too short for model calls). Per-route clients are derived from it with
- * {@code newBuilder()}, which shares the pool and dispatcher; only this object releases them, once.
+ * {@code newBuilder()}, which shares the pool and dispatcher; only this object releases them, once. Guards that
+ * must hold for every call (routes, failover, health probes) sit here as network interceptors, so every derived
+ * client has them: {@link CrossOriginRedirectGuard}.
  */
 public final class SharedHttpClient implements AutoCloseable {
 
@@ -29,14 +31,22 @@ public final class SharedHttpClient implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout());
+                .callTimeout(settings.callTimeout())
+                .addNetworkInterceptor(new CrossOriginRedirectGuard());
         settings.proxy().ifPresent(proxy -> configureProxy(builder, proxy));
         return new SharedHttpClient(builder.build());
     }
 
-    /** Adopts an existing client (e.g. one an application already tunes); closing this releases it. */
+    /**
+     * Adopts an existing client (e.g. one an application already tunes); closing this releases it. The adopted
+     * client gets the network-level guards every gateway call needs (no redirect to another origin), on its own
+     * pool and dispatcher.
+     */
     public static SharedHttpClient of(OkHttpClient okHttpClient) {
-        return new SharedHttpClient(okHttpClient);
+        boolean guarded = okHttpClient.networkInterceptors().stream()
+                .anyMatch(CrossOriginRedirectGuard.class::isInstance);
+        return new SharedHttpClient(guarded ? okHttpClient
+                : okHttpClient.newBuilder().addNetworkInterceptor(new CrossOriginRedirectGuard()).build());
     }
 
     private static void configureProxy(OkHttpClient.Builder builder, ProxySettings proxy) {

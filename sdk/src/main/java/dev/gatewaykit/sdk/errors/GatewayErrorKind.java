@@ -15,5 +15,10 @@ public enum GatewayErrorKind {
     /** The request itself is wrong (bad parameter, unknown path or model). */
     BAD_REQUEST,
     /** The gateway or the provider behind it failed (5xx, timeouts, unknown errors). */
-    UPSTREAM
+    UPSTREAM,
+    /**
+     * The gateway redirected the call to another origin, which the client refuses to follow: keys and prompts go
+     * only to the origin they were configured for.
+     */
+    REDIRECT_REFUSED
 }

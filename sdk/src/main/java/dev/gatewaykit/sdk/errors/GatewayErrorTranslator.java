@@ -95,6 +95,9 @@ public final class GatewayErrorTranslator {
     }
 
     private static GatewayErrorKind classify(int status, String type, String code, String message) {
+        if (SdkErrorTypes.REDIRECT_REFUSED.equals(type)) {
+            return GatewayErrorKind.REDIRECT_REFUSED;
+        }
         if (BUDGET.contains(type) || BUDGET.contains(code)) {
             return GatewayErrorKind.BUDGET_EXCEEDED;
         }
@@ -176,6 +179,13 @@ public final class GatewayErrorTranslator {
             case BUDGET_EXCEEDED:
                 return "The budget of the key " + key + " (or of its team or user) is spent. Raise max_budget"
                         + " (LiteLLM: POST /key/update) or wait for budget_duration to reset it.";
+            case REDIRECT_REFUSED:
+                String target = Optional.ofNullable(header.apply(SdkErrorTypes.REDIRECT_TARGET_HEADER))
+                        .orElse("another origin");
+                return route.origin() + " redirected the call to " + target + ". The client does not follow"
+                        + " redirects to another origin, so neither the key nor the request left " + route.origin()
+                        + ". If " + target + " is where the API lives, set the base URL to it ("
+                        + source(route, "baseUrl") + ", e.g. OPENAI_BASE_URL) with a key for that origin.";
             case RATE_LIMITED:
                 String wait = Optional.ofNullable(header.apply("retry-after-ms")).map(ms -> ms + " ms")
                         .or(() -> Optional.ofNullable(header.apply("retry-after")).map(s -> s + " s")).orElse(null);

@@ -1,0 +1,17 @@
+package dev.gatewaykit.sdk.errors;
+
+/**
+ * The {@code error.type} values and headers the sdk's own interceptors put on answers they refuse, so the
+ * translator classifies them by type like any gateway error, never by message text.
+ */
+public final class SdkErrorTypes {
+
+    /** A redirect to another origin was not followed. */
+    public static final String REDIRECT_REFUSED = "redirect_refused";
+
+    /** Response header naming the (masked) origin a refused redirect pointed to. */
+    public static final String REDIRECT_TARGET_HEADER = "X-Gatewaykit-Redirect-Target";
+
+    private SdkErrorTypes() {
+    }
+}
