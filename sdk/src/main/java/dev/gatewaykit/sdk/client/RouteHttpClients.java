@@ -27,6 +27,8 @@ final class RouteHttpClients {
         // Outermost: whatever an inner interceptor or the failover origin answers, a quoted key is masked before
         // openai-java turns the body into an exception message.
         builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keysOf(settings, route)));
+        // The same for error events inside successful streams (HTTP 200), which openai-java raises as exceptions.
+        builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keysOf(settings, route)));
         interceptors(settings, route).forEach(builder::addInterceptor);
         extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
         // Innermost: failover must see every header the others added, to strip the proxy's before a call leaves
