@@ -31,6 +31,9 @@ final class RouteHttpClients {
         builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keysOf(settings, route)));
         interceptors(settings, route).forEach(builder::addInterceptor);
         extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
+        // Below every interceptor that counts or decorates calls: a request sent again because the gateway had
+        // closed its pooled connection is one call to them, and to openai-java's retry count.
+        builder.addInterceptor(new StaleConnectionRetryInterceptor());
         // Innermost: failover must see every header the others added, to strip the proxy's before a call leaves
         // for the failover origin. Outer interceptors find the origin actually called in response.request().
         failover.ifPresent(builder::addInterceptor);
