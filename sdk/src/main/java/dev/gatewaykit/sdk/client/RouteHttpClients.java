@@ -7,6 +7,7 @@ import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,11 @@ final class RouteHttpClients {
         builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keysOf(settings, route)));
         // The same for error events inside successful streams (HTTP 200), which openai-java raises as exceptions.
         builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keysOf(settings, route)));
+        // A 200 whose body is not the API's JSON fails with what it was, before a parser quotes it.
+        builder.addInterceptor(new ApiJsonBodyGuard(keysOf(settings, route)));
+        // Next to openai-java's retry loop, so what it sees of retry-after is what OPENAI_MAX_RETRY_AFTER allows.
+        builder.addInterceptor(new RetryAfterInterceptor(settings.limits().maxRetryAfter(), settings.maxRetries(),
+                Clock.systemUTC()));
         interceptors(settings, route).forEach(builder::addInterceptor);
         extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
         // Below every interceptor that counts or decorates calls: a request sent again because the gateway had

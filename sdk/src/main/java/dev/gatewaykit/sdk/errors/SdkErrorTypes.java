@@ -12,6 +12,9 @@ public final class SdkErrorTypes {
     /** Response header naming the (masked) origin a refused redirect pointed to. */
     public static final String REDIRECT_TARGET_HEADER = "X-Gatewaykit-Redirect-Target";
 
+    /** Marks an answer whose {@code retry-after} could not be read, so it was removed (never read as "retry now"). */
+    public static final String RETRY_AFTER_INVALID_HEADER = "X-Gatewaykit-Retry-After-Invalid";
+
     private SdkErrorTypes() {
     }
 }
