@@ -37,6 +37,8 @@ final class RouteHttpClients {
                 Clock.systemUTC()));
         interceptors(settings, route).forEach(builder::addInterceptor);
         extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
+        // Inside the interceptors that read bodies, so none of them ever holds more than the limit.
+        builder.addInterceptor(new ResponseSizeLimitInterceptor(settings.limits().maxResponseBytes()));
         // Below every interceptor that counts or decorates calls: a request sent again because the gateway had
         // closed its pooled connection is one call to them, and to openai-java's retry count.
         builder.addInterceptor(new StaleConnectionRetryInterceptor());

@@ -288,6 +288,15 @@ public final class GatewayErrorTranslator {
                     + " that is not the OpenAI-compatible API, answers like this: check " + route.baseUrl() + " ("
                     + source(route, "baseUrl") + ") and the gateway's logs.");
         }
+        ResponseTooLargeException tooLarge = find(failure, ResponseTooLargeException.class);
+        if (tooLarge != null) {
+            return new GatewayError(GatewayErrorKind.UPSTREAM, route.role(), route.gateway(), origin, null, null,
+                    mask(describe(failure), route), (tooLarge.streamEvent() ? "One event of the stream from "
+                    : "The answer of ") + origin + " is larger than OPENAI_MAX_RESPONSE_BYTES (" + tooLarge.limit()
+                    + " bytes), so the client stopped reading it instead of filling the heap. If such answers are"
+                    + " expected (very large embedding batches), raise OPENAI_MAX_RESPONSE_BYTES (e.g. 256MB);"
+                    + " otherwise check what the gateway sends.");
+        }
         GatewayErrorKind kind;
         String hint;
         if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
