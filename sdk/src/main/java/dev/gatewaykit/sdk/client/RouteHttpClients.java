@@ -15,7 +15,10 @@ import java.util.Optional;
 /**
  * Composes a route's OkHttp client in one place: derived from the shared client with {@code newBuilder()} (same
  * pool, same dispatcher) plus the route's interceptors, each doing one job. Later features (metrics, failover)
- * add their interceptor here.
+ * add their interceptor here. Application interceptors run outermost first on the request and see the answer
+ * last; body wrappers nest the other way (an inner one reads the network first). Network-level guards (no redirect
+ * to another origin, marking failures on connections the gateway closed) sit on the shared client instead, so
+ * failover calls and health probes have them too.
  */
 final class RouteHttpClients {
 
@@ -25,13 +28,15 @@ final class RouteHttpClients {
     static OkHttpClient forRoute(OkHttpClient shared, GatewaySettings settings, RouteSettings route,
             List<RouteInterceptors> extras, Optional<Interceptor> failover) {
         OkHttpClient.Builder builder = shared.newBuilder();
+        List<String> keys = keysOf(settings, route);
         // Outermost: whatever an inner interceptor or the failover origin answers, a quoted key is masked before
         // openai-java turns the body into an exception message.
-        builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keysOf(settings, route)));
-        // The same for error events inside successful streams (HTTP 200), which openai-java raises as exceptions.
-        builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keysOf(settings, route)));
+        builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keys));
+        // The same for error events inside event streams (also under HTTP 200), which openai-java raises as
+        // exceptions.
+        builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keys));
         // A 200 whose body is not the API's JSON fails with what it was, before a parser quotes it.
-        builder.addInterceptor(new ApiJsonBodyGuard(keysOf(settings, route)));
+        builder.addInterceptor(new ApiJsonBodyGuard(keys));
         // Next to openai-java's retry loop, so what it sees of retry-after is what OPENAI_MAX_RETRY_AFTER allows.
         builder.addInterceptor(new RetryAfterInterceptor(settings.limits().maxRetryAfter(), settings.maxRetries(),
                 Clock.systemUTC()));
