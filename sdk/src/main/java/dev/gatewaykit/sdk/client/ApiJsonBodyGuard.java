@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Checks that a successful answer to a model call is the API's JSON as it is read, and otherwise fails the read
  * with an {@link dev.gatewaykit.sdk.errors.UnexpectedBodyException} naming the content type and the first bytes
- * (masked). Without it a login page, an empty or a truncated body under HTTP 200 surfaced as a JSON parser error
+ * (masked), or with a {@link dev.gatewaykit.sdk.errors.ResponseTooLargeException} when it holds more JSON values
+ * than {@code OPENAI_MAX_RESPONSE_BYTES} allows. Without it a login page, an empty or a truncated body under HTTP 200 surfaced as a JSON parser error
  * (quoting the body) explained as a broken connection. Only the calls the roles make are checked
  * ({@code POST …/chat/completions}, {@code /responses}, {@code /embeddings}, {@code /completions}), and never event
  * streams: other endpoints may answer binary or text on purpose (audio, file contents).
@@ -24,9 +25,11 @@ final class ApiJsonBodyGuard implements Interceptor {
             "/completions");
 
     private final List<String> routeKeys;
+    private final long maxValues;
 
-    ApiJsonBodyGuard(List<String> routeKeys) {
+    ApiJsonBodyGuard(List<String> routeKeys, long maxValues) {
         this.routeKeys = routeKeys.stream().filter(k -> !k.isBlank()).toList();
+        this.maxValues = maxValues;
     }
 
     @Override
@@ -40,7 +43,7 @@ final class ApiJsonBodyGuard implements Interceptor {
         }
         String contentType = body.contentType() == null ? "(none)" : body.contentType().toString();
         JsonBodyCheckingSource checked = new JsonBodyCheckingSource(body.source(), response.code(), contentType,
-                text -> Secrets.maskIn(text, routeKeys));
+                maxValues, text -> Secrets.maskIn(text, routeKeys));
         return response.newBuilder()
                 .body(ResponseBody.create(Okio.buffer(checked), body.contentType(), body.contentLength())).build();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import dev.gatewaykit.sdk.errors.ResponseTooLargeException;
 import dev.gatewaykit.sdk.errors.UnexpectedBodyException;
 import okio.Buffer;
 import okio.ForwardingSource;
@@ -17,7 +18,8 @@ import java.util.function.UnaryOperator;
  * A body source that tokenises what passes through with Jackson's non-blocking parser (no copy of the body is
  * kept) and throws {@link UnexpectedBodyException} as soon as the bytes cannot be one JSON object: before the
  * offending bytes reach the caller's parser, which would quote them in its message. At the end it checks the object
- * was complete. After the object, the rest passes unchecked.
+ * was complete, and it bounds the number of values (their heap cost far exceeds their bytes). After the object, the
+ * rest passes unchecked.
  */
 final class JsonBodyCheckingSource extends ForwardingSource {
 
@@ -27,6 +29,7 @@ final class JsonBodyCheckingSource extends ForwardingSource {
 
     private final int status;
     private final String contentType;
+    private final long maxValues;
     private final UnaryOperator<String> mask;
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
@@ -35,12 +38,14 @@ final class JsonBodyCheckingSource extends ForwardingSource {
     private final byte[] scratch = new byte[8192];
     private boolean started;
     private boolean complete;
+    private long values;
 
-    JsonBodyCheckingSource(Source delegate, int status, String contentType, UnaryOperator<String> mask)
-            throws IOException {
+    JsonBodyCheckingSource(Source delegate, int status, String contentType, long maxValues,
+            UnaryOperator<String> mask) throws IOException {
         super(delegate);
         this.status = status;
         this.contentType = contentType;
+        this.maxValues = maxValues;
         this.mask = mask;
         this.parser = JSON.createNonBlockingByteArrayParser();
         this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
@@ -77,12 +82,16 @@ final class JsonBodyCheckingSource extends ForwardingSource {
                     throw failure("not a JSON object");
                 }
                 started = true;
+                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY
+                        && ++values > maxValues) {
+                    throw new ResponseTooLargeException(ResponseTooLargeException.Scope.JSON_VALUES, maxValues);
+                }
                 if (parser.getParsingContext().inRoot()) {
                     complete = true;
                     return;
                 }
             }
-        } catch (UnexpectedBodyException e) {
+        } catch (UnexpectedBodyException | ResponseTooLargeException e) {
             throw e;
         } catch (IOException notJson) {
             // Jackson's message quotes the offending token; the shown (masked) first bytes tell enough.

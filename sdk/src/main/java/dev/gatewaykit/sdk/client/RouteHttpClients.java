@@ -35,8 +35,9 @@ final class RouteHttpClients {
         // The same for error events inside event streams (also under HTTP 200), which openai-java raises as
         // exceptions.
         builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keys));
-        // A 200 whose body is not the API's JSON fails with what it was, before a parser quotes it.
-        builder.addInterceptor(new ApiJsonBodyGuard(keys));
+        // A 200 whose body is not the API's JSON fails with what it was, before a parser quotes it; so does one with
+        // more values than the heap should hold.
+        builder.addInterceptor(new ApiJsonBodyGuard(keys, settings.limits().maxJsonValues()));
         // Next to openai-java's retry loop, so what it sees of retry-after is what OPENAI_MAX_RETRY_AFTER allows.
         builder.addInterceptor(new RetryAfterInterceptor(settings.limits().maxRetryAfter(), settings.maxRetries(),
                 Clock.systemUTC()));

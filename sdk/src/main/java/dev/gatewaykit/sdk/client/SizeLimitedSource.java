@@ -38,7 +38,8 @@ final class SizeLimitedSource extends ForwardingSource {
             countEvent(sink, read);
         }
         if (counted > limit) {
-            throw new ResponseTooLargeException(limit, perEvent);
+            throw new ResponseTooLargeException(perEvent ? ResponseTooLargeException.Scope.STREAM_EVENT
+                    : ResponseTooLargeException.Scope.ANSWER, limit);
         }
         return read;
     }

@@ -291,11 +291,11 @@ public final class GatewayErrorTranslator {
         ResponseTooLargeException tooLarge = find(failure, ResponseTooLargeException.class);
         if (tooLarge != null) {
             return new GatewayError(GatewayErrorKind.UPSTREAM, route.role(), route.gateway(), origin, null, null,
-                    mask(describe(failure), route), (tooLarge.streamEvent() ? "One event of the stream from "
-                    : "The answer of ") + origin + " is larger than OPENAI_MAX_RESPONSE_BYTES (" + tooLarge.limit()
-                    + " bytes), so the client stopped reading it instead of filling the heap. If such answers are"
-                    + " expected (very large embedding batches), raise OPENAI_MAX_RESPONSE_BYTES (e.g. 256MB);"
-                    + " otherwise check what the gateway sends.");
+                    mask(describe(failure), route), "From " + origin + ", " + tooLarge.subject() + " holds more than "
+                    + tooLarge.limit() + " " + tooLarge.unit() + ", the limit OPENAI_MAX_RESPONSE_BYTES sets, so the"
+                    + " client stopped reading it instead of filling the heap. If such answers are expected (very"
+                    + " large embedding batches), raise OPENAI_MAX_RESPONSE_BYTES (e.g. 256MB, with the heap to"
+                    + " match); otherwise check what the gateway sends.");
         }
         GatewayErrorKind kind;
         String hint;

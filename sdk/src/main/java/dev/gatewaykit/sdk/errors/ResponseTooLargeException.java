@@ -3,31 +3,60 @@ package dev.gatewaykit.sdk.errors;
 import java.io.IOException;
 
 /**
- * An answer larger than {@code OPENAI_MAX_RESPONSE_BYTES} (for an event stream: one event larger than it). Thrown
- * while the body is read, so at most the limit is ever held; the call fails instead of the application's heap.
+ * An answer over the route's size limits ({@code OPENAI_MAX_RESPONSE_BYTES}): too many bytes, one event of a stream
+ * too large, or a JSON answer with too many values. Thrown while the body is read, so at most the limit is ever
+ * held; the call fails instead of the application's heap.
  */
 public final class ResponseTooLargeException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    private final long limit;
-    private final boolean streamEvent;
+    /** Which limit was exceeded. */
+    public enum Scope {
+        /** The whole answer, in bytes. */
+        ANSWER("the answer", "bytes"),
+        /** One event of an event stream, in bytes. */
+        STREAM_EVENT("an event of the stream", "bytes"),
+        /** The number of values (numbers, strings, objects, arrays) in a JSON answer. */
+        JSON_VALUES("the JSON answer", "JSON values");
 
-    /** An answer (or, with {@code streamEvent}, one event of a stream) exceeded {@code limit} bytes. */
-    public ResponseTooLargeException(long limit, boolean streamEvent) {
-        super((streamEvent ? "an event of the stream" : "the answer") + " is larger than OPENAI_MAX_RESPONSE_BYTES ("
-                + limit + " bytes)");
-        this.limit = limit;
-        this.streamEvent = streamEvent;
+        private final String subject;
+        private final String unit;
+
+        Scope(String subject, String unit) {
+            this.subject = subject;
+            this.unit = unit;
+        }
     }
 
-    /** The limit in bytes. */
+    private final Scope scope;
+    private final long limit;
+
+    /** {@code scope} exceeded {@code limit} (bytes, or values for {@link Scope#JSON_VALUES}). */
+    public ResponseTooLargeException(Scope scope, long limit) {
+        super(scope.subject + " holds more than " + limit + " " + scope.unit + " (limits from"
+                + " OPENAI_MAX_RESPONSE_BYTES)");
+        this.scope = scope;
+        this.limit = limit;
+    }
+
+    /** Which limit was exceeded. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The limit, in {@link #unit()}. */
     public long limit() {
         return limit;
     }
 
-    /** Whether one event of an event stream exceeded the limit (rather than a whole answer). */
-    public boolean streamEvent() {
-        return streamEvent;
+    /** {@code bytes} or {@code JSON values}. */
+    public String unit() {
+        return scope.unit;
+    }
+
+    /** What exceeded it: "the answer", "an event of the stream", "the JSON answer". */
+    public String subject() {
+        return scope.subject;
     }
 }

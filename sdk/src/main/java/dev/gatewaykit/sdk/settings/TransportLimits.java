@@ -24,6 +24,21 @@ public record TransportLimits(Duration poolKeepAlive, Duration maxRetryAfter, lo
     public static final TransportLimits DEFAULTS = new TransportLimits(DEFAULT_POOL_KEEP_ALIVE,
             DEFAULT_MAX_RETRY_AFTER, DEFAULT_MAX_RESPONSE_BYTES);
 
+    /**
+     * Once parsed, a JSON value costs the heap far more than its bytes (a number {@code 0,} is two bytes and a boxed
+     * value of ~20-30 bytes), so a JSON answer may also hold at most one value per this many bytes of the limit.
+     */
+    public static final int BYTES_PER_JSON_VALUE = 16;
+
+    /**
+     * The most values (numbers, strings, objects, arrays) a JSON answer may hold: {@code maxResponseBytes / }
+     * {@value #BYTES_PER_JSON_VALUE} (4,194,304 at the default 64MB; a batch of 2,048 embeddings of 1,536
+     * dimensions is 3.1 million).
+     */
+    public long maxJsonValues() {
+        return maxResponseBytes / BYTES_PER_JSON_VALUE;
+    }
+
     /** Checks the values are usable (validation with messages happens during resolution). */
     public TransportLimits {
         Objects.requireNonNull(poolKeepAlive, "poolKeepAlive");

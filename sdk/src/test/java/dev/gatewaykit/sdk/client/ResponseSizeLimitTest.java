@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.gatewaykit.sdk.testing.Fixtures.chat;
+import static dev.gatewaykit.sdk.testing.Fixtures.embed;
 import static dev.gatewaykit.sdk.testing.Fixtures.settings;
 import static dev.gatewaykit.sdk.testing.TestLayers.fakeKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,27 @@ class ResponseSizeLimitTest {
             assertThat(failure).hasRootCauseInstanceOf(ResponseTooLargeException.class);
             GatewayError error = clients.explain(Role.LLM, failure);
             assertThat(error.kind()).isEqualTo(GatewayErrorKind.UPSTREAM);
-            assertThat(error.hint()).contains("OPENAI_MAX_RESPONSE_BYTES", "65536");
+            assertThat(error.hint()).contains("OPENAI_MAX_RESPONSE_BYTES", "65536 bytes");
+            assertReleased(clients);
+        }
+    }
+
+    @Test
+    void answerOfTinyJsonValuesIsBoundedByItsValueCount() {
+        // 20 KB of "0," is 10,000 values: each costs the heap ~20 times its two bytes once parsed, so the bytes
+        // alone do not bound memory. 64KB allows 64KB / 16 = 4,096 values.
+        String tiny = "{\"object\":\"list\",\"model\":\"m\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                + "\"embedding\":[0" + ",0".repeat(10_000) + "]}]}";
+        assertThat(tiny.length()).isLessThan(LIMIT);
+        proxy.stubFor(post(urlPathEqualTo("/v1/embeddings")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(tiny)));
+
+        try (GatewayClients clients = clients()) {
+            Throwable failure = catchThrowable(() -> embed(clients.embeddings()));
+
+            assertThat(failure).hasRootCauseInstanceOf(ResponseTooLargeException.class);
+            assertThat(clients.explain(Role.EMBEDDINGS, failure).hint()).contains("4096 JSON values",
+                    "OPENAI_MAX_RESPONSE_BYTES");
             assertReleased(clients);
         }
     }
