@@ -110,10 +110,12 @@ final class JsonBodyCheckingSource extends ForwardingSource {
     }
 
     private String shown() {
-        String text = mask.apply(new String(head.snapshot().toByteArray(), StandardCharsets.UTF_8));
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(SHOWN_CHARS).forEach(c -> out.append(c < 0x20 || c == 0x7f ? ' '
-                : c > 0x7e ? '?' : (char) c));
-        return "'" + out.toString().strip() + (text.length() > SHOWN_CHARS ? "...'" : "'");
+        // Printable ASCII first (the body may hold anything), then the mask, so the mask's own form is kept.
+        StringBuilder ascii = new StringBuilder();
+        new String(head.snapshot().toByteArray(), StandardCharsets.UTF_8).codePoints().forEach(c -> ascii.append(
+                c < 0x20 || c == 0x7f ? ' ' : c > 0x7e ? '?' : (char) c));
+        String text = mask.apply(ascii.toString());
+        String cut = text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "..." : text;
+        return "'" + cut.strip() + "'";
     }
 }
