@@ -2,6 +2,8 @@ package dev.gatewaykit.sdk.client;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.DefaultSleeper;
+import com.openai.core.Sleeper;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.errors.GatewayErrorTranslator;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * One openai-java {@link OpenAIClient} per role, each with its own base URL, key and headers, all on one shared
@@ -40,8 +43,11 @@ public final class GatewayClients implements AutoCloseable {
     private final Map<Role, FailoverCircuit> failover = new EnumMap<>(Role.class);
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final Supplier<Sleeper> sleepers;
+
     private GatewayClients(GatewaySettings settings, SharedHttpClient http, boolean ownsHttp,
-            List<RouteInterceptors> extraInterceptors, Clock failoverClock) {
+            List<RouteInterceptors> extraInterceptors, Clock failoverClock, Supplier<Sleeper> sleepers) {
+        this.sleepers = sleepers;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.ownsHttp = ownsHttp;
@@ -80,6 +86,7 @@ public final class GatewayClients implements AutoCloseable {
         private SharedHttpClient http;
         private final List<RouteInterceptors> interceptors = new ArrayList<>();
         private Clock failoverClock = Clock.systemUTC();
+        private Supplier<Sleeper> sleepers = DefaultSleeper::new;
 
         private Builder(GatewaySettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -103,11 +110,17 @@ public final class GatewayClients implements AutoCloseable {
             return this;
         }
 
+        /** What waits between retries, one per role client (tests record the waits instead of sleeping). */
+        Builder sleeper(Supplier<Sleeper> sleepers) {
+            this.sleepers = Objects.requireNonNull(sleepers, "sleepers");
+            return this;
+        }
+
         /** The clients. */
         public GatewayClients build() {
             boolean owns = http == null;
             return new GatewayClients(settings, owns ? SharedHttpClient.create(settings) : http, owns,
-                    List.copyOf(interceptors), failoverClock);
+                    List.copyOf(interceptors), failoverClock, sleepers);
         }
     }
 
@@ -118,7 +131,8 @@ public final class GatewayClients implements AutoCloseable {
                 // openai-java requires a credential; keyless routes get a placeholder that
                 // KeylessAuthorizationInterceptor strips before anything is sent.
                 .apiKey(route.apiKey().map(k -> k.reveal()).orElse(KeylessAuthorizationInterceptor.PLACEHOLDER_KEY))
-                .maxRetries(settings.maxRetries());
+                .maxRetries(settings.maxRetries())
+                .sleeper(new ServerDelaySleeper(sleepers.get()));
         settings.organization().ifPresent(builder::organization);
         settings.project().ifPresent(builder::project);
         return builder.build();

@@ -8,6 +8,7 @@ import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,10 @@ import java.util.Optional;
 /**
  * Composes a route's OkHttp client in one place: derived from the shared client with {@code newBuilder()} (same
  * pool, same dispatcher) plus the route's interceptors, each doing one job. Later features (metrics, failover)
- * add their interceptor here.
+ * add their interceptor here. Application interceptors run outermost first on the request and see the answer
+ * last; body wrappers nest the other way (an inner one reads the network first). Network-level guards (no redirect
+ * to another origin, marking failures on connections the gateway closed) sit on the shared client instead, so
+ * failover calls and health probes have them too.
  */
 final class RouteHttpClients {
 
@@ -27,11 +31,26 @@ final class RouteHttpClients {
         OkHttpClient.Builder builder = shared.newBuilder();
         // Before all: a route without a key fails its call here, before any interceptor or the network sees it.
         route.missingKey().ifPresent(missing -> builder.addInterceptor(new MissingKeyInterceptor(route, missing)));
+        List<String> keys = keysOf(settings, route);
         // Outermost: whatever an inner interceptor or the failover origin answers, a quoted key is masked before
         // openai-java turns the body into an exception message.
-        builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keysOf(settings, route)));
+        builder.addInterceptor(new ErrorBodyKeyMaskingInterceptor(keys));
+        // The same for error events inside event streams (also under HTTP 200), which openai-java raises as
+        // exceptions.
+        builder.addInterceptor(new StreamErrorKeyMaskingInterceptor(keys));
+        // A 200 whose body is not the API's JSON fails with what it was, before a parser quotes it; so does one with
+        // more values than the heap should hold.
+        builder.addInterceptor(new ApiJsonBodyGuard(keys, settings.limits().maxJsonValues()));
+        // Next to openai-java's retry loop, so what it sees of retry-after is what OPENAI_MAX_RETRY_AFTER allows.
+        builder.addInterceptor(new RetryAfterInterceptor(settings.limits().maxRetryAfter(), settings.maxRetries(),
+                Clock.systemUTC()));
         interceptors(settings, route).forEach(builder::addInterceptor);
         extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
+        // Inside the interceptors that read bodies, so none of them ever holds more than the limit.
+        builder.addInterceptor(new ResponseSizeLimitInterceptor(settings.limits().maxResponseBytes()));
+        // Below every interceptor that counts or decorates calls: a request sent again because the gateway had
+        // closed its pooled connection is one call to them, and to openai-java's retry count.
+        builder.addInterceptor(new StaleConnectionRetryInterceptor());
         // Innermost: failover must see every header the others added, to strip the proxy's before a call leaves
         // for the failover origin. Outer interceptors find the origin actually called in response.request().
         failover.ifPresent(builder::addInterceptor);

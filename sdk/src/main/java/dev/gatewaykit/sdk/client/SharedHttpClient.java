@@ -2,19 +2,27 @@ package dev.gatewaykit.sdk.client;
 
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.ProxySettings;
+import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one OkHttp client (connection pool and dispatcher) every role and credential shares, with explicit timeouts
  * (OkHttp's stock 10 s read timeout is too short for model calls). Per-route clients are derived from it with
- * {@code newBuilder()}, which shares the pool and dispatcher; only this object releases them, once.
+ * {@code newBuilder()}, which shares the pool and dispatcher; only this object releases them, once. Guards that
+ * must hold for every call (routes, failover, health probes) sit here as network interceptors, so every derived
+ * client has them: {@link CrossOriginRedirectGuard}, {@link ConnectionReuseMarker}. Idle connections leave the pool
+ * after {@code OPENAI_POOL_KEEP_ALIVE} (default 4 s), before gateways close them (Node and uvicorn: 5 s).
  */
 public final class SharedHttpClient implements AutoCloseable {
+
+    /** OkHttp's default; the keep-alive is what must differ, to stay below the gateways' idle timeout. */
+    private static final int MAX_IDLE_CONNECTIONS = 5;
 
     private final OkHttpClient okHttpClient;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -29,14 +37,34 @@ public final class SharedHttpClient implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout());
+                .callTimeout(settings.callTimeout())
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS,
+                        settings.limits().poolKeepAlive().toMillis(), TimeUnit.MILLISECONDS));
+        addGuards(builder);
         settings.proxy().ifPresent(proxy -> configureProxy(builder, proxy));
         return new SharedHttpClient(builder.build());
     }
 
-    /** Adopts an existing client (e.g. one an application already tunes); closing this releases it. */
+    /**
+     * Adopts an existing client (e.g. one an application already tunes); closing this releases it. The adopted
+     * client gets the network-level guards every gateway call needs (no redirect to another origin), on its own
+     * pool and dispatcher.
+     */
     public static SharedHttpClient of(OkHttpClient okHttpClient) {
-        return new SharedHttpClient(okHttpClient);
+        boolean guarded = okHttpClient.networkInterceptors().stream()
+                .anyMatch(CrossOriginRedirectGuard.class::isInstance);
+        if (guarded) {
+            return new SharedHttpClient(okHttpClient);
+        }
+        OkHttpClient.Builder builder = okHttpClient.newBuilder();
+        addGuards(builder);
+        return new SharedHttpClient(builder.build());
+    }
+
+    /** Network-level guards: no redirect to another origin; failures on connections the gateway closed marked. */
+    private static void addGuards(OkHttpClient.Builder builder) {
+        builder.addNetworkInterceptor(new CrossOriginRedirectGuard());
+        builder.addNetworkInterceptor(new ConnectionReuseMarker());
     }
 
     private static void configureProxy(OkHttpClient.Builder builder, ProxySettings proxy) {

@@ -17,5 +17,10 @@ public enum GatewayErrorKind {
     /** The gateway or the provider behind it failed (5xx, timeouts, unknown errors). */
     UPSTREAM,
     /** The route cannot be called as configured (e.g. it has no key); nothing was sent. */
-    NOT_CONFIGURED
+    NOT_CONFIGURED,
+    /**
+     * The gateway redirected the call to another origin, which the client refuses to follow: keys and prompts go
+     * only to the origin they were configured for.
+     */
+    REDIRECT_REFUSED
 }

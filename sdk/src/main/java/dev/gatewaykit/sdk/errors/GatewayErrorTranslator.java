@@ -13,12 +13,16 @@ import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.sdk.settings.Secrets;
 import dev.gatewaykit.sdk.settings.SettingsProblem;
 
+import dev.gatewaykit.sdk.settings.TransportLimits;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +74,8 @@ public final class GatewayErrorTranslator {
         if (service != null) {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(service.headers().asMap());
-            error = fromResponse(service.statusCode(), name -> first(headers, name), bodyOf(service), route);
+            error = fromResponse(service.statusCode(), name -> first(headers, name), bodyOf(service), route,
+                    ceiling(settings));
         } else {
             error = fromIo(failure, route);
         }
@@ -93,24 +98,31 @@ public final class GatewayErrorTranslator {
                                                  RouteSettings route) {
         Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
-        return fromResponse(status, name -> first(h, name), body, route);
+        return fromResponse(status, name -> first(h, name), body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER);
+    }
+
+    private static Duration ceiling(GatewaySettings settings) {
+        return settings == null ? TransportLimits.DEFAULT_MAX_RETRY_AFTER : settings.limits().maxRetryAfter();
     }
 
     // ---- responses -------------------------------------------------------------------------------------------
 
     private static GatewayError fromResponse(int status, Function<String, String> header, String body,
-                                             RouteSettings route) {
+                                             RouteSettings route, Duration ceiling) {
         GatewayFailure failure = parse(status, body, route);
         String type = failure.type().orElse("").toLowerCase(Locale.ROOT);
         String code = failure.code().orElse("").toLowerCase(Locale.ROOT);
         GatewayErrorKind kind = classify(status, type, code, failure.message());
         Gateway gateway = Gateway.of(route.gateway());
-        String hint = hint(kind, failure, route, header);
+        String hint = hint(kind, failure, route, header, ceiling);
         return new GatewayError(kind, route.role(), route.gateway(), route.origin(), status,
                 requestId(gateway, header), failure.message(), hint);
     }
 
     private static GatewayErrorKind classify(int status, String type, String code, String message) {
+        if (SdkErrorTypes.REDIRECT_REFUSED.equals(type)) {
+            return GatewayErrorKind.REDIRECT_REFUSED;
+        }
         if (BUDGET.contains(type) || BUDGET.contains(code)) {
             return GatewayErrorKind.BUDGET_EXCEEDED;
         }
@@ -180,7 +192,7 @@ public final class GatewayErrorTranslator {
     }
 
     private static String hint(GatewayErrorKind kind, GatewayFailure failure, RouteSettings route,
-                               Function<String, String> header) {
+                               Function<String, String> header, Duration ceiling) {
         Gateway gateway = Gateway.of(route.gateway());
         int status = failure.status().orElse(0);
         String key = route.apiKey().map(Object::toString).orElse("(none)");
@@ -192,12 +204,16 @@ public final class GatewayErrorTranslator {
             case BUDGET_EXCEEDED:
                 return "The budget of the key " + key + " (or of its team or user) is spent. Raise max_budget"
                         + " (LiteLLM: POST /key/update) or wait for budget_duration to reset it.";
+            case REDIRECT_REFUSED:
+                String target = Optional.ofNullable(header.apply(SdkErrorTypes.REDIRECT_TARGET_HEADER))
+                        .orElse("another origin");
+                return route.origin() + " redirected the call to " + target + ". The client does not follow"
+                        + " redirects to another origin, so neither the key nor the request left " + route.origin()
+                        + ". If " + target + " is where the API lives, set the base URL to it ("
+                        + source(route, "baseUrl") + ", e.g. OPENAI_BASE_URL) with a key for that origin.";
             case RATE_LIMITED:
-                String wait = Optional.ofNullable(header.apply("retry-after-ms")).map(ms -> ms + " ms")
-                        .or(() -> Optional.ofNullable(header.apply("retry-after")).map(s -> s + " s")).orElse(null);
-                return "Too many requests" + (wait == null ? "" : "; the gateway asked to wait " + wait)
-                        + ". The client retries with back-off (OPENAI_MAX_RETRIES); lower concurrency or raise the"
-                        + " key's rpm/tpm limits.";
+                return "Too many requests" + retryAdvice(header, ceiling).orElse(". The client retries with"
+                        + " back-off (OPENAI_MAX_RETRIES)") + "; lower concurrency or raise the key's rpm/tpm limits.";
             default:
                 break;
         }
@@ -233,10 +249,40 @@ public final class GatewayErrorTranslator {
                 return "The gateway refused the request as invalid; the message above names the parameter.";
             default:
                 String id = requestId(gateway, header);
-                return "The gateway or the provider behind it failed (HTTP " + status + "); the client retried per"
-                        + " OPENAI_MAX_RETRIES. Look the call up in the gateway's logs"
-                        + (id == null ? "." : " by request id " + id + ".");
+                String lookUp = " Look the call up in the gateway's logs" + (id == null ? "." : " by request id " + id
+                        + ".");
+                if (status >= 200 && status < 300) {
+                    // openai-java raises an error event of a 200 stream after the stream began: nothing is retried.
+                    return "The gateway answered HTTP " + status + " and then reported this error inside the event"
+                            + " stream; the stream had begun, so the call was not retried." + lookUp;
+                }
+                return "The gateway or the provider behind it failed (HTTP " + status + ")" + retryAdvice(header,
+                        ceiling).orElse("; the client retried per OPENAI_MAX_RETRIES") + "." + lookUp;
         }
+    }
+
+    /**
+     * What the client did about the gateway's {@code retry-after}, when it sent one: waited (within
+     * {@code OPENAI_MAX_RETRY_AFTER}), did not retry (longer), or ignored an unreadable value, which is never echoed.
+     */
+    private static Optional<String> retryAdvice(Function<String, String> header, Duration ceiling) {
+        if (header.apply(SdkErrorTypes.RETRY_AFTER_INVALID_HEADER) != null) {
+            return Optional.of("; the gateway's retry-after was not a valid delay, so the client used its own"
+                    + " back-off (OPENAI_MAX_RETRIES)");
+        }
+        return RetryAfter.of(header, Clock.systemUTC()).map(retryAfter -> {
+            Duration delay = retryAfter.delay().orElse(Duration.ZERO);
+            if (!retryAfter.valid()) {
+                return "; the gateway's retry-after was not a valid delay, so the client used its own back-off";
+            }
+            if (delay.compareTo(ceiling) > 0) {
+                return "; the gateway asked to wait " + retryAfter.describe() + ", longer than OPENAI_MAX_RETRY_AFTER ("
+                        + RetryAfter.format(ceiling) + "), so the call was not retried."
+                        + " Retry later, or raise OPENAI_MAX_RETRY_AFTER";
+            }
+            return "; the gateway asked to wait " + retryAfter.describe() + ", which the client waits before each"
+                    + " retry (OPENAI_MAX_RETRIES)";
+        });
     }
 
     // ---- I/O failures ----------------------------------------------------------------------------------------
@@ -249,6 +295,24 @@ public final class GatewayErrorTranslator {
                 : "curl " + Gateway.of(route.gateway()).healthUrl(route);
         String container = " Inside a container, localhost is the container itself, not the host: use"
                 + " host.docker.internal or the compose service name.";
+        UnexpectedBodyException body = find(failure, UnexpectedBodyException.class);
+        if (body != null) {
+            return new GatewayError(GatewayErrorKind.UPSTREAM, route.role(), route.gateway(), origin, body.status(),
+                    null, mask(describe(failure), route), "The gateway answered " + body.status() + " with a body that"
+                    + " is not the API's JSON (" + body.reason() + "; content type " + body.contentType() + "; first"
+                    + " bytes: " + body.firstBytes() + "). A login or error page of a proxy in between, or a base URL"
+                    + " that is not the OpenAI-compatible API, answers like this: check " + route.baseUrl() + " ("
+                    + source(route, "baseUrl") + ") and the gateway's logs.");
+        }
+        ResponseTooLargeException tooLarge = find(failure, ResponseTooLargeException.class);
+        if (tooLarge != null) {
+            return new GatewayError(GatewayErrorKind.UPSTREAM, route.role(), route.gateway(), origin, null, null,
+                    mask(describe(failure), route), "From " + origin + ", " + tooLarge.subject() + " holds more than "
+                    + tooLarge.limit() + " " + tooLarge.unit() + ", the limit OPENAI_MAX_RESPONSE_BYTES sets, so the"
+                    + " client stopped reading it instead of filling the heap. If such answers are expected (very"
+                    + " large embedding batches), raise OPENAI_MAX_RESPONSE_BYTES (e.g. 256MB, with the heap to"
+                    + " match); otherwise check what the gateway sends.");
+        }
         GatewayErrorKind kind;
         String hint;
         if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {

@@ -58,12 +58,14 @@ public final class GatewaySettings {
     private final FailoverSettings failover;
     private final List<SettingsWarning> warnings;
     private final Map<String, RouteSettings.ValueSource> valueSources;
+    private final TransportLimits limits;
 
     GatewaySettings(SettingsSources sources, Map<String, String> explicitValues, Map<Role, RouteSettings> routes,
                     Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxRetries,
                     String organization, String project, Map<String, String> headers, ProxySettings proxy,
                     PortkeySettings portkey, LiteLlmSettings litellm, FailoverSettings failover,
-                    List<SettingsWarning> warnings, Map<String, RouteSettings.ValueSource> valueSources) {
+                    List<SettingsWarning> warnings, Map<String, RouteSettings.ValueSource> valueSources,
+                    TransportLimits limits) {
         this.sources = sources;
         this.explicitValues = Map.copyOf(explicitValues);
         this.routes = Collections.unmodifiableMap(new EnumMap<>(routes));
@@ -80,6 +82,7 @@ public final class GatewaySettings {
         this.failover = Objects.requireNonNull(failover, "failover");
         this.warnings = List.copyOf(warnings);
         this.valueSources = Collections.unmodifiableMap(new LinkedHashMap<>(valueSources));
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -204,6 +207,14 @@ public final class GatewaySettings {
         return explicitValues.isEmpty() ? sources : sources.withHighest(new MapSource("builder", explicitValues));
     }
 
+    /**
+     * Pool keep-alive, longest honoured {@code retry-after} and largest response body ({@code OPENAI_POOL_KEEP_ALIVE},
+     * {@code OPENAI_MAX_RETRY_AFTER}, {@code OPENAI_MAX_RESPONSE_BYTES}).
+     */
+    public TransportLimits limits() {
+        return limits;
+    }
+
     /** A multi-line table: role, gateway, URL, model, masked key and where each came from. */
     public String routingTable() {
         return RoutingTable.format(routes.values());
@@ -228,7 +239,8 @@ public final class GatewaySettings {
         return "GatewaySettings[routes=" + routes.values() + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", maxRetries=" + maxRetries
                 + ", organization=" + organization + ", project=" + project + ", headers=" + headers.keySet()
-                + ", proxy=" + proxy + ", portkey=" + portkey + ", litellm=" + litellm + ", failover=" + failover + "]";
+                + ", proxy=" + proxy + ", portkey=" + portkey + ", litellm=" + litellm + ", failover=" + failover
+                + ", limits=" + limits + "]";
     }
 
     /**

@@ -34,7 +34,9 @@ public final class Setting {
         /** {@code a,b,c}. */
         LIST,
         /** {@code true} or {@code false}. */
-        BOOLEAN
+        BOOLEAN,
+        /** A number of bytes such as {@code 64MB}, {@code 512KB} or {@code 1048576}. */
+        SIZE
     }
 
     /** The per-role settings; combine with a {@link Role} through {@link #forRole(Role, RoleSetting)}. */
@@ -164,6 +166,18 @@ public final class Setting {
     public static final Setting REQUIRE_KEYS = global("OPENAI_REQUIRE_KEYS", "openai.require-keys", Type.LIST,
             "false", "true (every role), false, or the roles whose missing key stops startup (e.g. llm,codex); a role"
                     + " not listed starts without a key, is reported in health and fails its first call at once");
+    /** Longest server-requested wait before a retry that the client honours. */
+    public static final Setting MAX_RETRY_AFTER = global("OPENAI_MAX_RETRY_AFTER", "openai.max-retry-after",
+            Type.DURATION, "60s", "longest wait a gateway may ask for (retry-after, retry-after-ms) before a retry;"
+                    + " a longer one ends the call at once, saying so");
+    /** How long an idle connection stays in the shared pool. */
+    public static final Setting POOL_KEEP_ALIVE = global("OPENAI_POOL_KEEP_ALIVE", "openai.pool-keep-alive",
+            Type.DURATION, "4s", "how long an idle pooled connection is kept; keep it below the gateways' idle"
+                    + " timeout (5s for the Portkey gateway on Node and LiteLLM on uvicorn)");
+    /** Largest response body a route accepts. */
+    public static final Setting MAX_RESPONSE_BYTES = global("OPENAI_MAX_RESPONSE_BYTES",
+            "openai.max-response-bytes", Type.SIZE, "64MB", "largest response body a route accepts (for a stream:"
+                    + " the largest event), e.g. 64MB, 512KB or 1048576; a larger one fails the call");
 
     private static final Map<Role, Map<RoleSetting, Setting>> PER_ROLE = new EnumMap<>(Role.class);
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class SettingValues {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(b|kb|mb|gb)?");
 
     private SettingValues() {
     }
@@ -125,5 +126,28 @@ final class SettingValues {
             return s / 60 + "m";
         }
         return s + "s";
+    }
+
+    /**
+     * Parses a byte size: {@code 1048576}, {@code 512KB}, {@code 64MB}, {@code 1GB} (binary units, case ignored).
+     * Anything else is rejected with {@link IllegalArgumentException}.
+     */
+    static long parseSize(String raw) {
+        Matcher m = SIZE.matcher(raw.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a size");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        int shift = switch (unit) {
+            case "kb" -> 10;
+            case "mb" -> 20;
+            case "gb" -> 30;
+            default -> 0;
+        };
+        if (amount > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException("too large");
+        }
+        return amount << shift;
     }
 }

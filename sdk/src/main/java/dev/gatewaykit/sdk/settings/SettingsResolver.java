@@ -110,7 +110,7 @@ final class SettingsResolver {
 
         GatewaySettings settings = new GatewaySettings(sources, explicitValues, routes, connect, read, call,
                 maxRetries, organization, project, globalHeaders, proxy, portkey, litellm, failover,
-                new ArrayList<>(warnings), valueSources);
+                new ArrayList<>(warnings), valueSources, limits());
         validateStructure(settings);
         return new SettingsReport(settings, new ArrayList<>(problems));
     }
@@ -443,6 +443,37 @@ final class SettingsResolver {
         LiteLlmSettings l = LiteLlmSettings.of(find(Setting.LITELLM_TAGS).map(f -> SettingValues.parseList(f.value()))
                 .orElse(List.of()), text(Setting.LITELLM_END_USER_ID));
         return l.anySet() ? l : LiteLlmSettings.none();
+    }
+
+    /** {@code OPENAI_POOL_KEEP_ALIVE}, {@code OPENAI_MAX_RETRY_AFTER}, {@code OPENAI_MAX_RESPONSE_BYTES}. */
+    private TransportLimits limits() {
+        Duration keepAlive = duration(Setting.POOL_KEEP_ALIVE).orElse(TransportLimits.DEFAULT_POOL_KEEP_ALIVE);
+        if (keepAlive.isZero() || keepAlive.isNegative()) {
+            problems.add(new SettingsProblem(Setting.POOL_KEEP_ALIVE.variable(), text(Setting.POOL_KEEP_ALIVE),
+                    "must be positive.", "use a duration below the gateway's idle timeout, such as 4s."));
+            keepAlive = TransportLimits.DEFAULT_POOL_KEEP_ALIVE;
+        }
+        Duration maxRetryAfter = duration(Setting.MAX_RETRY_AFTER).orElse(TransportLimits.DEFAULT_MAX_RETRY_AFTER);
+        if (maxRetryAfter.isNegative()) {
+            problems.add(new SettingsProblem(Setting.MAX_RETRY_AFTER.variable(), text(Setting.MAX_RETRY_AFTER),
+                    "must not be negative.", "use a duration such as 60s, or 0s to never wait for retry-after."));
+            maxRetryAfter = TransportLimits.DEFAULT_MAX_RETRY_AFTER;
+        }
+        long maxBytes = TransportLimits.DEFAULT_MAX_RESPONSE_BYTES;
+        Optional<Found> size = find(Setting.MAX_RESPONSE_BYTES);
+        if (size.isPresent()) {
+            try {
+                maxBytes = SettingValues.parseSize(size.get().value());
+            } catch (IllegalArgumentException e) {
+                maxBytes = 0;
+            }
+            if (maxBytes <= 0) {
+                problems.add(new SettingsProblem(Setting.MAX_RESPONSE_BYTES.variable(), size.get().value(),
+                        "is not a positive size.", "use a number of bytes or a unit: 1048576, 512KB, 64MB, 1GB."));
+                maxBytes = TransportLimits.DEFAULT_MAX_RESPONSE_BYTES;
+            }
+        }
+        return new TransportLimits(keepAlive, maxRetryAfter, maxBytes);
     }
 
     private ProxySettings proxy() {
