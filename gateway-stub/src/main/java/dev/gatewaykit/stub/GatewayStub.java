@@ -17,6 +17,7 @@ import dev.gatewaykit.stub.keys.VirtualKey;
 import dev.gatewaykit.stub.scripting.Fault;
 import dev.gatewaykit.stub.scripting.RuleBook;
 import dev.gatewaykit.stub.scripting.Script;
+import dev.gatewaykit.stub.server.ExchangeExecutor;
 import dev.gatewaykit.stub.server.GatewayHandler;
 import dev.gatewaykit.stub.server.StubContext;
 
@@ -31,11 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running fake of LiteLLM, Portkey or the OpenAI API on a local port, for end-to-end tests. Thread-safe.
@@ -49,14 +45,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayStub implements AutoCloseable {
 
     static {
-        // Must be set before the JDK's ServerConfig class loads, or every response stalls ~40 ms (Nagle).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server reads these once, when its ServerConfig class loads: they only apply when no HttpServer
+        // ran in this JVM before, and a value the user set wins. Deadlines and the connection cap are enforced by
+        // ExchangeExecutor regardless; these are the JDK's own backstops.
+        jdkDefault("sun.net.httpserver.nodelay", "true"); // else every response stalls ~40 ms (Nagle)
+        jdkDefault("sun.net.httpserver.maxReqTime", "60"); // seconds for head + body, then the JDK closes
+        jdkDefault("sun.net.httpserver.maxReqHeaderSize", "65536"); // bytes of headers (JDK default 380 KiB)
+        jdkDefault("jdk.httpserver.maxConnections", "1024"); // open sockets, idle ones included
+    }
+
+    private static void jdkDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
     private final HttpServer server;
-    private final ThreadPoolExecutor workers;
+    private final ExchangeExecutor workers;
     private final StubContext ctx;
     private final String origin;
     private final String host;
@@ -76,18 +81,15 @@ public final class GatewayStub implements AutoCloseable {
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
                 journal, new StubStats(), b.limits);
-        this.workers = new ThreadPoolExecutor(b.limits.workerThreads(), b.limits.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(b.limits.queueCapacity()), daemonThreads(),
-                // A full queue makes the accepting thread serve the exchange itself: back-pressure, nothing dropped.
-                new ThreadPoolExecutor.CallerRunsPolicy());
+        this.workers = new ExchangeExecutor(b.limits);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
         } catch (BindException e) {
-            workers.shutdownNow();
+            workers.close();
             throw new UncheckedIOException("cannot listen on " + b.host + ":" + b.port + ": "
                     + (b.port == 0 ? e.getMessage() : "address already in use or not available"), e);
         } catch (IOException e) {
-            workers.shutdownNow();
+            workers.close();
             throw new UncheckedIOException("cannot listen on " + b.host + ":" + b.port + ": " + e.getMessage(), e);
         }
         this.host = b.host;
@@ -105,15 +107,6 @@ public final class GatewayStub implements AutoCloseable {
             all.add(masterKey);
         }
         return all;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "gateway-stub-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** A builder with defaults: LiteLLM mode, 127.0.0.1, a free port, open mode (no keys), default models. */
@@ -215,7 +208,7 @@ public final class GatewayStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        workers.shutdownNow();
+        workers.close();
     }
 
     @Override

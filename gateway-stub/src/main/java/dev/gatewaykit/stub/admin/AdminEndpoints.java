@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.gatewaykit.stub.http.BodyReader;
 import dev.gatewaykit.stub.http.Json;
+import dev.gatewaykit.stub.http.ReadPhase;
+import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import dev.gatewaykit.stub.journal.StubStats;
 import dev.gatewaykit.stub.keys.KeyAdminEndpoints;
@@ -14,7 +17,6 @@ import dev.gatewaykit.stub.scripting.Script;
 import dev.gatewaykit.stub.server.StubContext;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -178,13 +180,11 @@ public final class AdminEndpoints {
     }
 
     private byte[] readBody(HttpExchange exchange) throws IOException {
-        int max = ctx.limits().maxBodyBytes();
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                throw new AdminError(413, "Request body is larger than the limit of " + max + " bytes");
-            }
-            return body;
+        try {
+            return BodyReader.read(exchange, ctx.limits().maxBodyBytes());
+        } catch (StubError e) {
+            e.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            throw new AdminError(e.status(), e.getMessage());
         }
     }
 
@@ -196,6 +196,7 @@ public final class AdminEndpoints {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        ReadPhase.replying();
         byte[] bytes = Json.bytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -6,9 +6,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.gatewaykit.stub.keys.PresentedKey;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,43 +37,9 @@ public final class StubRequest {
         this.rawPath = path == null || path.isEmpty() ? "/" : path;
     }
 
-    /** Reads the body, refusing more than {@code maxBytes} with a 413. */
+    /** Reads the body, refusing more than {@code maxBytes} with a 413 and undecodable framing with a 400. */
     public void readBody(int maxBytes) throws IOException {
-        long declared = -1;
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            if (declared >= 0) {
-                body = in.readNBytes((int) declared);
-                return;
-            }
-            ByteArrayOutputStream collected = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-                collected.write(buffer, 0, n);
-            }
-            body = collected.toByteArray();
-        }
-    }
-
-    private static StubError tooLarge(int maxBytes) {
-        return new StubError(StubError.Kind.TOO_LARGE, 413, "invalid_request_error", null, "request_too_large",
-                "Request body is larger than the limit of " + maxBytes + " bytes");
+        body = BodyReader.read(exchange, maxBytes);
     }
 
     /**
@@ -205,6 +169,7 @@ public final class StubRequest {
 
     /** Sends a complete reply. */
     public void send(int status, String contentType, byte[] bytes) throws IOException {
+        ReadPhase.replying();
         exchange.getResponseHeaders().set("Content-Type", contentType);
         this.status = status;
         this.sent = true;
@@ -231,7 +196,8 @@ public final class StubRequest {
     }
 
     /** Ends a streamed reply normally. */
-    public void finish() {
+    public void finish() throws IOException {
+        ReadPhase.replying();
         exchange.close();
     }
 

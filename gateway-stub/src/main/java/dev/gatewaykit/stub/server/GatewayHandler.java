@@ -16,6 +16,8 @@ import dev.gatewaykit.stub.endpoints.ResponsesEndpoint;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.RenderedError;
 import dev.gatewaykit.stub.http.ConnectionDrop;
+import dev.gatewaykit.stub.http.HttpErrors;
+import dev.gatewaykit.stub.http.ReadPhase;
 import dev.gatewaykit.stub.http.Route;
 import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.http.StubRequest;
@@ -59,11 +61,26 @@ public final class GatewayHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        if (rawPath != null && (rawPath.equals("/__stub") || rawPath.startsWith("/__stub/"))) {
-            admin.handle(exchange);
-            return;
+        try {
+            ReadPhase.bodyStarts();
+            if (ReadPhase.refusing()) {
+                HttpErrors.refuse(exchange, ctx.limits().maxConnections(), ctx.limits().queueCapacity());
+                return;
+            }
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (rawPath != null && (rawPath.equals("/__stub") || rawPath.startsWith("/__stub/"))) {
+                admin.handle(exchange);
+                return;
+            }
+            gateway(exchange);
+        } catch (Error fatal) {
+            // Out of memory or stack: fail this request, keep serving, and never leave its socket open unanswered.
+            HttpErrors.exhausted(exchange);
+            System.err.println("gateway-stub: " + fatal + " while serving a request; it was answered 503");
         }
+    }
+
+    private void gateway(HttpExchange exchange) throws IOException {
         StubRequest request = new StubRequest(exchange);
         String[] statsPath = {"other"};
         request.beforeComplete(() -> record(request, statsPath[0]));

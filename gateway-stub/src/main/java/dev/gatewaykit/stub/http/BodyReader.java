@@ -1,0 +1,99 @@
+package dev.gatewaykit.stub.http;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedChannelException;
+
+/**
+ * Reads a request body within the size limit. A body the HTTP server cannot decode (bad chunk sizes, chunk
+ * trailers, a connection closed mid-body) becomes a 400 that closes the connection; a body refused by a watchdog
+ * deadline propagates as the {@link IOException} it is (the socket is gone, nothing can be answered).
+ */
+public final class BodyReader {
+
+    private BodyReader() {
+    }
+
+    /**
+     * The whole body.
+     *
+     * @throws StubError 413 over {@code maxBytes}, 400 for framing the HTTP server could not decode
+     * @throws IOException when the exchange was cut for taking too long
+     */
+    public static byte[] read(HttpExchange exchange, int maxBytes) throws IOException {
+        long declared = declaredLength(exchange);
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : readUpTo(in, maxBytes);
+            if (declared >= 0 && body.length < declared) {
+                throw badFraming("the body ended after " + body.length + " of the " + declared
+                        + " bytes its Content-Length announced");
+            }
+            ReadPhase.serving();
+            return body;
+        } catch (InterruptedIOException | ClosedChannelException cut) {
+            throw cut;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof StubError error) {
+                throw error;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("the client took longer than allowed to send its request");
+            }
+            // The JDK's chunked decoder throws IOExceptions, and IndexOutOfBoundsException for sizes that overflow.
+            throw badFraming(describe(e));
+        }
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the JDK server rejected unparsable lengths before the handler ran
+        }
+    }
+
+    private static byte[] readUpTo(InputStream in, int maxBytes) throws IOException {
+        ByteArrayOutputStream collected = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            collected.write(buffer, 0, n);
+        }
+        return collected.toByteArray();
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        String what = e instanceof IndexOutOfBoundsException ? "a chunk size out of range"
+                : message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return "the chunked or length-delimited body could not be decoded (" + Ascii.printable(what, 120) + ")";
+    }
+
+    /** 413 for a body over {@code maxBytes}. */
+    public static StubError tooLarge(int maxBytes) {
+        return new StubError(StubError.Kind.TOO_LARGE, 413, "invalid_request_error", null, "request_too_large",
+                "Request body is larger than the limit of " + maxBytes + " bytes (limit maxBodyBytes)");
+    }
+
+    private static StubError badFraming(String detail) {
+        return new StubError(StubError.Kind.MALFORMED_BODY, 400, "invalid_request_error", null, "invalid_body_framing",
+                "Malformed request body: " + detail + "; send a Content-Length body, or chunks with hex sizes"
+                        + " and no trailers").header("Connection", "close");
+    }
+}
