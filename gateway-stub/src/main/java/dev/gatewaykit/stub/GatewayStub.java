@@ -76,7 +76,8 @@ public final class GatewayStub implements AutoCloseable {
             case PORTKEY -> new PortkeyBehaviour(b.masterKey);
         };
         String masterKey = b.masterKey;
-        Journal journal = new Journal(b.limits.journalCapacity(), () -> secrets(keys, masterKey));
+        Journal journal = new Journal(b.limits.journalCapacity(), b.limits.journalBytes(), b.limits.journalBodyChars(),
+                secret -> secret.equals(masterKey) || keys.find(secret).isPresent());
         this.ctx = new StubContext(behaviour, new ModelCatalog(b.models), keys,
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
@@ -99,14 +100,6 @@ public final class GatewayStub implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", new GatewayHandler(ctx, new AdminEndpoints(ctx, this::baseUrl)));
         server.start();
-    }
-
-    private static Collection<String> secrets(KeyRegistry keys, String masterKey) {
-        List<String> all = keys.secrets();
-        if (masterKey != null) {
-            all.add(masterKey);
-        }
-        return all;
     }
 
     /** A builder with defaults: LiteLLM mode, 127.0.0.1, a free port, open mode (no keys), default models. */

@@ -206,7 +206,7 @@ public final class AdminEndpoints {
     }
 
     private static String cut(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
     private interface IoAction {

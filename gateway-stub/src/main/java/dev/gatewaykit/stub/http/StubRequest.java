@@ -128,19 +128,6 @@ public final class StubRequest {
         return body;
     }
 
-    /** The body as text, cut at {@code maxChars}. */
-    public String bodyText(int maxChars) {
-        if (maxChars <= 0 || body.length == 0) {
-            return "";
-        }
-        int take = Math.min(body.length, maxChars * 4);
-        String text = new String(body, 0, take, StandardCharsets.UTF_8);
-        if (text.length() > maxChars) {
-            return text.substring(0, maxChars) + "…[truncated]";
-        }
-        return take < body.length ? text + "…[truncated]" : text;
-    }
-
     /** Response headers to fill before sending. */
     public Headers responseHeaders() {
         return exchange.getResponseHeaders();

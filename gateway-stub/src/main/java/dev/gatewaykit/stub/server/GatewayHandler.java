@@ -1,6 +1,8 @@
 package dev.gatewaykit.stub.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.gatewaykit.stub.admin.AdminEndpoints;
@@ -190,15 +192,29 @@ public final class GatewayHandler implements HttpHandler {
 
     private void sendError(StubRequest request, StubError error) throws IOException {
         RenderedError rendered = behaviour.render(error);
+        // Messages echo request text (a model id, a path, a key): mask it as the journal does.
+        maskTexts(rendered.body());
         error.headers().forEach((k, v) -> request.responseHeaders().set(k, v));
         request.sendJson(rendered.status(), rendered.body());
+    }
+
+    private void maskTexts(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(TextNode.valueOf(ctx.journal().mask(field.getValue().textValue())));
+                } else {
+                    maskTexts(field.getValue());
+                }
+            });
+        }
     }
 
     private void record(StubRequest request, String statsPath) {
         int status = request.status();
         ctx.stats().record(statsPath, status);
         ctx.journal().record(request.timestamp(), request.method(), request.rawPath(), status, request.model(),
-                request.presentedKey().key(), request.headers(), request.bodyText(ctx.limits().journalBodyChars()),
+                request.presentedKey().key(), request.headers(), request.body(),
                 request.elapsedMillis());
     }
 }
