@@ -2,6 +2,7 @@ package dev.gatewaykit.stub;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatewaykit.stub.admin.AdminEndpoints;
+import dev.gatewaykit.stub.admin.FaultCheck;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
@@ -166,9 +167,10 @@ public final class GatewayStub implements AutoCloseable {
      * Adds a fault.
      *
      * @throws IllegalStateException when the fault limit is reached
+     * @throws IllegalArgumentException when its status is not within 200..599 or a header is malformed or framing
      */
     public GatewayStub fault(Fault fault) {
-        ctx.faults().add(fault);
+        ctx.faults().add(FaultCheck.requireValid(fault));
         return this;
     }
 
@@ -326,7 +328,7 @@ public final class GatewayStub implements AutoCloseable {
 
         /** A fault present from start and after every reset. */
         public Builder fault(Fault fault) {
-            this.faults.add(Objects.requireNonNull(fault, "fault"));
+            this.faults.add(FaultCheck.requireValid(Objects.requireNonNull(fault, "fault")));
             return this;
         }
 

@@ -157,15 +157,12 @@ public final class AdminEndpoints {
                 try {
                     if (scripts) {
                         List<Script> parsed = RuleJson.scripts(node);
-                        for (Script s : parsed) {
-                            ctx.scripts().add(s);
-                        }
+                        ctx.scripts().addAll(parsed);
                         added = parsed.size();
                     } else {
                         List<Fault> parsed = RuleJson.faults(node);
-                        for (Fault f : parsed) {
-                            ctx.faults().add(f);
-                        }
+                        parsed.forEach(FaultCheck::requireValid);
+                        ctx.faults().addAll(parsed);
                         added = parsed.size();
                     }
                 } catch (IllegalArgumentException | IllegalStateException e) {
