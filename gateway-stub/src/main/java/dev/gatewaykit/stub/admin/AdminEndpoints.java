@@ -149,7 +149,9 @@ public final class AdminEndpoints {
             case "POST" -> {
                 JsonNode node;
                 try {
-                    node = Json.parse(body);
+                    node = Json.parse(body, ctx.limits().maxJsonValues());
+                } catch (Json.TooManyValues e) {
+                    throw new AdminError(413, "Body has more than " + e.limit() + " JSON values (limit maxJsonValues)");
                 } catch (IOException e) {
                     throw new AdminError(400, "Body is not valid JSON: " + cut(String.valueOf(e.getMessage()).split("\n")[0]));
                 }

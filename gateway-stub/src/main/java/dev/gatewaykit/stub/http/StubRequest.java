@@ -44,15 +44,16 @@ public final class StubRequest {
 
     /**
      * Parses the body as a JSON object; a failure is kept and thrown by {@link #json()} so that faults and
-     * key checks (which come first at a real gateway) can still run.
+     * key checks (which come first at a real gateway) can still run. More than {@code maxValues} JSON values
+     * is a 413.
      */
-    public void parseJson() {
+    public void parseJson(int maxValues) {
         if (body.length == 0) {
             parseError = StubError.malformedBody("Request body is empty; expected a JSON object");
             return;
         }
         try {
-            JsonNode node = Json.parse(body);
+            JsonNode node = Json.parse(body, maxValues);
             if (node == null || !node.isObject()) {
                 parseError = StubError.malformedBody("Request body must be a JSON object, got "
                         + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
@@ -63,6 +64,10 @@ public final class StubRequest {
             if (m != null && m.isTextual()) {
                 model = m.asText();
             }
+        } catch (Json.TooManyValues e) {
+            parseError = new StubError(StubError.Kind.TOO_LARGE, 413, "invalid_request_error", null,
+                    "request_too_large", "Request body has more than " + e.limit()
+                    + " JSON values (limit maxJsonValues); send fewer messages, inputs or fields");
         } catch (IOException | RuntimeException e) {
             parseError = StubError.malformedBody("Request body is not valid JSON: " + firstLine(e.getMessage()));
         }

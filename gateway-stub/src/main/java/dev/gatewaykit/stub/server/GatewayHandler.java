@@ -111,7 +111,7 @@ public final class GatewayHandler implements HttpHandler {
             Route route = match.route();
             request.readBody(ctx.limits().maxBodyBytes());
             if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
-                request.parseJson();
+                request.parseJson(ctx.limits().maxJsonValues());
             }
             int cutAfter = applyFault(request, route);
             if (cutAfter == Integer.MIN_VALUE) {
