@@ -8,6 +8,7 @@ import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
 import dev.gatewaykit.stub.gateway.OpenAiBehaviour;
 import dev.gatewaykit.stub.gateway.PortkeyBehaviour;
+import dev.gatewaykit.stub.http.BodyBudget;
 import dev.gatewaykit.stub.journal.Journal;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import dev.gatewaykit.stub.journal.StubStats;
@@ -82,7 +83,8 @@ public final class GatewayStub implements AutoCloseable {
         this.ctx = new StubContext(behaviour, new ModelCatalog(b.models), keys,
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
-                journal, new StubStats(), b.limits);
+                journal, new StubStats(), b.limits,
+                new BodyBudget(b.limits.inFlightBodyBytes(), b.limits.bodyTimeoutMillis() / 2));
         this.workers = new ExchangeExecutor(b.limits);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);

@@ -39,10 +39,10 @@ public final class AdminEndpoints {
 
     /** Serves one admin exchange. */
     public void handle(HttpExchange exchange) throws IOException {
-        try {
+        try (BodyReader.Body read = readBody(exchange)) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
-            byte[] body = readBody(exchange);
+            byte[] body = read.bytes();
             switch (path) {
                 case "/__stub/ready" -> only(method, "GET", () -> send(exchange, 200, ready()));
                 case "/__stub/reset" -> only(method, "POST", () -> {
@@ -178,9 +178,9 @@ public final class AdminEndpoints {
         }
     }
 
-    private byte[] readBody(HttpExchange exchange) throws IOException {
+    private BodyReader.Body readBody(HttpExchange exchange) throws IOException {
         try {
-            return BodyReader.read(exchange, ctx.limits().maxBodyBytes());
+            return BodyReader.read(exchange, ctx.limits().maxBodyBytes(), ctx.bodies());
         } catch (StubError e) {
             e.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             throw new AdminError(e.status(), e.getMessage());

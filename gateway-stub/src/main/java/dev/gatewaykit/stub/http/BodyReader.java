@@ -19,16 +19,40 @@ public final class BodyReader {
     }
 
     /**
-     * The whole body.
+     * A body read and the share of the in-flight budget it holds until {@link #close()}.
      *
-     * @throws StubError 413 over {@code maxBytes}, 400 for framing the HTTP server could not decode
+     * @param bytes  the body
+     * @param permit its share of the budget
+     */
+    public record Body(byte[] bytes, BodyBudget.Permit permit) implements AutoCloseable {
+        @Override
+        public void close() {
+            permit.close();
+        }
+    }
+
+    /**
+     * The whole body, once {@code budget} has room for it (a chunked body reserves {@code maxBytes}).
+     *
+     * @throws StubError 413 over {@code maxBytes}, 400 for framing the HTTP server could not decode, 503 when the
+     *                   budget stays full
      * @throws IOException when the exchange was cut for taking too long
      */
-    public static byte[] read(HttpExchange exchange, int maxBytes) throws IOException {
+    public static Body read(HttpExchange exchange, int maxBytes, BodyBudget budget) throws IOException {
         long declared = declaredLength(exchange);
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
+        BodyBudget.Permit permit = declared == 0 ? budget.none() : budget.reserve(declared > 0 ? declared : maxBytes);
+        try {
+            return new Body(read(exchange, maxBytes, declared), permit);
+        } catch (IOException | RuntimeException e) {
+            permit.close();
+            throw e;
+        }
+    }
+
+    private static byte[] read(HttpExchange exchange, int maxBytes, long declared) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = declared >= 0 ? in.readNBytes((int) declared) : readUpTo(in, maxBytes);
             if (declared >= 0 && body.length < declared) {
@@ -51,10 +75,12 @@ public final class BodyReader {
         }
     }
 
+    /** The Content-Length; 0 without one unless chunked; -1 for a chunked body (length unknown). */
     private static long declaredLength(HttpExchange exchange) {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length == null) {
-            return -1;
+            // The JDK server accepts no other transfer coding; without either header there is no body.
+            return exchange.getRequestHeaders().containsKey("Transfer-Encoding") ? -1 : 0;
         }
         try {
             return Long.parseLong(length.trim());

@@ -20,6 +20,7 @@ public final class StubRequest {
     private final String method;
     private final String rawPath;
     private byte[] body = new byte[0];
+    private BodyReader.Body held;
     private ObjectNode json;
     private StubError parseError;
     private String model;
@@ -38,8 +39,17 @@ public final class StubRequest {
     }
 
     /** Reads the body, refusing more than {@code maxBytes} with a 413 and undecodable framing with a 400. */
-    public void readBody(int maxBytes) throws IOException {
-        body = BodyReader.read(exchange, maxBytes);
+    public void readBody(int maxBytes, BodyBudget budget) throws IOException {
+        BodyReader.Body read = BodyReader.read(exchange, maxBytes, budget);
+        body = read.bytes();
+        held = read;
+    }
+
+    /** Returns the body's share of the in-flight budget (the exchange is over). */
+    public void release() {
+        if (held != null) {
+            held.close();
+        }
     }
 
     /**

@@ -100,6 +100,7 @@ public final class GatewayHandler implements HttpHandler {
             bug.printStackTrace();
         } finally {
             request.complete();
+            request.release();
         }
     }
 
@@ -109,7 +110,7 @@ public final class GatewayHandler implements HttpHandler {
             RouteMatch match = router.resolve(request.method(), request.rawPath());
             statsPath[0] = match.statsPath();
             Route route = match.route();
-            request.readBody(ctx.limits().maxBodyBytes());
+            request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
             if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
                 request.parseJson(ctx.limits().maxJsonValues());
             }

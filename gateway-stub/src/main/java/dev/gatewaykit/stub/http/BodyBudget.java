@@ -1,0 +1,74 @@
+package dev.gatewaykit.stub.http;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Request body bytes all exchanges may hold at once (a body, its JSON tree and its reply live until the exchange
+ * ends). An exchange that would pass the budget waits for others to finish, then is refused with a 503, so a burst
+ * of large bodies slows down instead of exhausting a small heap.
+ */
+public final class BodyBudget {
+
+    private static final int UNIT = 1024;
+
+    private final Semaphore units;
+    private final int total;
+    private final long waitMillis;
+
+    /** A budget of {@code bytes}; an exchange waits at most {@code waitMillis} for its share. */
+    public BodyBudget(long bytes, long waitMillis) {
+        this.total = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / UNIT));
+        this.units = new Semaphore(total, true);
+        this.waitMillis = waitMillis;
+    }
+
+    /** Bytes the budget holds in all. */
+    public long bytes() {
+        return (long) total * UNIT;
+    }
+
+    /**
+     * Reserves room for a body of {@code bytes} (a body larger than the whole budget takes all of it).
+     *
+     * @throws StubError 503 when the room did not free up in time
+     */
+    public Permit reserve(long bytes) {
+        int wanted = (int) Math.min(total, Math.max(1, (bytes + UNIT - 1) / UNIT));
+        boolean granted;
+        try {
+            granted = units.tryAcquire(wanted, waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            granted = false;
+        }
+        if (!granted) {
+            throw new StubError(StubError.Kind.OVERLOADED, 503, "server_error", null, "stub_overloaded",
+                    "Gateway stub holds its limit of " + bytes() + " request body bytes in flight (limit"
+                    + " inFlightBodyBytes); retry later").header("Retry-After", "1");
+        }
+        return new Permit(wanted);
+    }
+
+    /** An empty share, for a request without a body. */
+    public Permit none() {
+        return new Permit(0);
+    }
+
+    /** A share of the budget, returned by {@link #close()} (once). */
+    public final class Permit implements AutoCloseable {
+        private int held;
+
+        private Permit(int held) {
+            this.held = held;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (held > 0) {
+                units.release(held);
+                held = 0;
+            }
+        }
+    }
+}
