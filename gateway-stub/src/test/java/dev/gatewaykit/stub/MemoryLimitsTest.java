@@ -48,15 +48,19 @@ class MemoryLimitsTest {
     }
 
     @Test
-    void bodiesBeyondTheInFlightBudgetWaitThenGetA503NamingTheLimit() throws Exception {
+    void bodyBytesBeyondTheInFlightBudgetWaitThenGetA503NamingTheLimit() throws Exception {
         StubLimits limits = StubLimits.DEFAULTS.withInFlightBodyBytes(64 * 1024).withTimeouts(2_000, 2_000);
         try (GatewayStub stub = GatewayStub.builder().limits(limits).start();
-             Socket holder = new Socket(stub.host(), stub.port())) {
-            // Announces 60 KiB and sends none of it: its reservation holds most of the budget until its deadline.
+             Socket holder = new Socket(stub.host(), stub.port());
+             Socket announcer = new Socket(stub.host(), stub.port())) {
+            // Sends all but one byte of a 60 KiB body and stalls: it holds most of the budget until its deadline.
             OutputStream out = holder.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: stub\r\nContent-Length: 61440\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: stub\r\nContent-Length: 61440\r\n\r\n"
+                    + "x".repeat(61439)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // Announces a large body and sends none of it: it holds nothing.
+            announcer.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: stub\r\n"
+                    + "Content-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
                     + "x".repeat(8 * 1024) + "\"}]}";
             RawSocket.Outcome refused;

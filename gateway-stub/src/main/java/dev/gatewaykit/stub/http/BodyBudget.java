@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Request body bytes all exchanges may hold at once (a body, its JSON tree and its reply live until the exchange
- * ends). An exchange that would pass the budget waits for others to finish, then is refused with a 503, so a burst
+ * ends). Bytes are counted as they arrive, so a client that announces a large body and stalls holds only what it
+ * sent. An exchange that would pass the budget waits for others to finish, then is refused with a 503, so a burst
  * of large bodies slows down instead of exhausting a small heap.
  */
 public final class BodyBudget {
@@ -28,13 +29,12 @@ public final class BodyBudget {
         return (long) total * UNIT;
     }
 
-    /**
-     * Reserves room for a body of {@code bytes} (a body larger than the whole budget takes all of it).
-     *
-     * @throws StubError 503 when the room did not free up in time
-     */
-    public Permit reserve(long bytes) {
-        int wanted = (int) Math.min(total, Math.max(1, (bytes + UNIT - 1) / UNIT));
+    /** An empty share, grown as body bytes arrive. */
+    public Permit open() {
+        return new Permit(0);
+    }
+
+    private void acquire(int wanted) {
         boolean granted;
         try {
             granted = units.tryAcquire(wanted, waitMillis, TimeUnit.MILLISECONDS);
@@ -47,20 +47,29 @@ public final class BodyBudget {
                     "Gateway stub holds its limit of " + bytes() + " request body bytes in flight (limit"
                     + " inFlightBodyBytes); retry later").header("Retry-After", "1");
         }
-        return new Permit(wanted);
-    }
-
-    /** An empty share, for a request without a body. */
-    public Permit none() {
-        return new Permit(0);
     }
 
     /** A share of the budget, returned by {@link #close()} (once). */
     public final class Permit implements AutoCloseable {
         private int held;
+        private long bytes;
 
         private Permit(int held) {
             this.held = held;
+        }
+
+        /**
+         * Counts {@code more} bytes that arrived (a body larger than the whole budget ends up holding all of it).
+         *
+         * @throws StubError 503 when the room did not free up in time
+         */
+        public synchronized void grow(int more) {
+            bytes += more;
+            int wanted = (int) Math.min(total, (bytes + UNIT - 1) / UNIT) - held;
+            if (wanted > 0) {
+                acquire(wanted);
+                held += wanted;
+            }
         }
 
         @Override

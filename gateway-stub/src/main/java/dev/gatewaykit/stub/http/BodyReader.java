@@ -15,6 +15,8 @@ import java.nio.channels.ClosedChannelException;
  */
 public final class BodyReader {
 
+    private static final int READ_SIZE = 8192;
+
     private BodyReader() {
     }
 
@@ -43,18 +45,19 @@ public final class BodyReader {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        BodyBudget.Permit permit = declared == 0 ? budget.none() : budget.reserve(declared > 0 ? declared : maxBytes);
+        BodyBudget.Permit permit = budget.open();
         try {
-            return new Body(read(exchange, maxBytes, declared), permit);
+            return new Body(read(exchange, maxBytes, declared, permit), permit);
         } catch (IOException | RuntimeException e) {
             permit.close();
             throw e;
         }
     }
 
-    private static byte[] read(HttpExchange exchange, int maxBytes, long declared) throws IOException {
+    private static byte[] read(HttpExchange exchange, int maxBytes, long declared, BodyBudget.Permit permit)
+            throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : readUpTo(in, maxBytes);
+            byte[] body = declared >= 0 ? readExactly(in, (int) declared, permit) : readUpTo(in, maxBytes, permit);
             if (declared >= 0 && body.length < declared) {
                 throw badFraming("the body ended after " + body.length + " of the " + declared
                         + " bytes its Content-Length announced");
@@ -89,9 +92,23 @@ public final class BodyReader {
         }
     }
 
-    private static byte[] readUpTo(InputStream in, int maxBytes) throws IOException {
+    /** Up to {@code length} bytes; the buffer grows with what arrives (a stalled client costs what it sent). */
+    private static byte[] readExactly(InputStream in, int length, BodyBudget.Permit permit) throws IOException {
+        ByteArrayOutputStream collected = new ByteArrayOutputStream(Math.min(length, READ_SIZE));
+        byte[] buffer = new byte[Math.min(length, READ_SIZE)];
+        int got = 0;
+        int n;
+        while (got < length && (n = in.read(buffer, 0, Math.min(buffer.length, length - got))) > 0) {
+            permit.grow(n);
+            collected.write(buffer, 0, n);
+            got += n;
+        }
+        return collected.toByteArray();
+    }
+
+    private static byte[] readUpTo(InputStream in, int maxBytes, BodyBudget.Permit permit) throws IOException {
         ByteArrayOutputStream collected = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[READ_SIZE];
         int total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
@@ -99,6 +116,7 @@ public final class BodyReader {
             if (total > maxBytes) {
                 throw tooLarge(maxBytes);
             }
+            permit.grow(n);
             collected.write(buffer, 0, n);
         }
         return collected.toByteArray();
