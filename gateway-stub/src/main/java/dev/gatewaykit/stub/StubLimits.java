@@ -29,10 +29,11 @@ public record StubLimits(int maxBodyBytes, int journalCapacity, int journalBodyC
 
     /**
      * Limits used unless configured: 1 MiB bodies, 1,000 journal entries within 4 MiB, 16 workers, 256 exchanges in
-     * progress, 10 s for the head and 10 s for the body, 2 MiB of bodies in flight, 50,000 JSON values a request.
+     * progress, 10 s for the head and 10 s for the body, a sixteenth of the maximum heap (256 KiB to 64 MiB; 1.5 MiB
+     * at {@code -Xmx24m}) of bodies in flight, 50,000 JSON values a request.
      */
     public static final StubLimits DEFAULTS = new StubLimits(1 << 20, 1000, 2048, 256, 256, 10_000, 16, 1024, 256,
-            10_000, 10_000, 4L << 20, 2L << 20, 50_000);
+            10_000, 10_000, 4L << 20, defaultInFlightBodyBytes(), 50_000);
 
     /** Validates every bound is positive (journal capacity and body chars may be 0). */
     public StubLimits {
@@ -145,6 +146,11 @@ public record StubLimits(int maxBodyBytes, int journalCapacity, int journalBodyC
         return new StubLimits(maxBodyBytes, journalCapacity, journalBodyChars, maxScripts, maxFaults, maxKeys,
                 workerThreads, queueCapacity, maxConnections, headerTimeoutMillis, bodyTimeoutMillis, journalBytes,
                 inFlightBodyBytes, value);
+    }
+
+    /** A body, its JSON tree and its reply take several times the body's size: a sixteenth of the heap leaves room. */
+    private static long defaultInFlightBodyBytes() {
+        return Math.max(256L << 10, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
     }
 
     private static void positive(String name, long value) {

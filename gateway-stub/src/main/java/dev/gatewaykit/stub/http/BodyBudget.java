@@ -17,7 +17,7 @@ public final class BodyBudget {
     private final int total;
     private final long waitMillis;
 
-    /** A budget of {@code bytes}; an exchange waits at most {@code waitMillis} for its share. */
+    /** A budget of {@code bytes}; an exchange waits at most {@code waitMillis} in all for its share. */
     public BodyBudget(long bytes, long waitMillis) {
         this.total = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / UNIT));
         this.units = new Semaphore(total, true);
@@ -34,10 +34,10 @@ public final class BodyBudget {
         return new Permit(0);
     }
 
-    private void acquire(int wanted) {
+    private void acquire(int wanted, long untilNanos) {
         boolean granted;
         try {
-            granted = units.tryAcquire(wanted, waitMillis, TimeUnit.MILLISECONDS);
+            granted = units.tryAcquire(wanted, Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             granted = false;
@@ -45,12 +45,13 @@ public final class BodyBudget {
         if (!granted) {
             throw new StubError(StubError.Kind.OVERLOADED, 503, "server_error", null, "stub_overloaded",
                     "Gateway stub holds its limit of " + bytes() + " request body bytes in flight (limit"
-                    + " inFlightBodyBytes); retry later").header("Retry-After", "1");
+                    + " inFlightBodyBytes); retry later").header("Retry-After", "1").header("Connection", "close");
         }
     }
 
     /** A share of the budget, returned by {@link #close()} (once). */
     public final class Permit implements AutoCloseable {
+        private final long waitUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         private int held;
         private long bytes;
 
@@ -67,7 +68,7 @@ public final class BodyBudget {
             bytes += more;
             int wanted = (int) Math.min(total, (bytes + UNIT - 1) / UNIT) - held;
             if (wanted > 0) {
-                acquire(wanted);
+                acquire(wanted, waitUntilNanos);
                 held += wanted;
             }
         }

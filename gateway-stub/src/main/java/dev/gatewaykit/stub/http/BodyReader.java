@@ -2,11 +2,13 @@ package dev.gatewaykit.stub.http;
 
 import com.sun.net.httpserver.HttpExchange;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads a request body within the size limit. A body the HTTP server cannot decode (bad chunk sizes, chunk
@@ -48,9 +50,29 @@ public final class BodyReader {
         BodyBudget.Permit permit = budget.open();
         try {
             return new Body(read(exchange, maxBytes, declared, permit), permit);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an OutOfMemoryError too: the budget must not leak
             permit.close();
+            if (e instanceof StubError error && error.kind() == StubError.Kind.OVERLOADED) {
+                discardRest(exchange, maxBytes);
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (at most {@code maxBytes}, within the deadline), so the client
+     * finishes sending and reads the refusal instead of meeting a reset.
+     */
+    private static void discardRest(HttpExchange exchange, int maxBytes) {
+        byte[] sink = new byte[READ_SIZE];
+        long left = maxBytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The refusal is sent anyway; the connection closes after it.
         }
     }
 
@@ -94,32 +116,44 @@ public final class BodyReader {
 
     /** Up to {@code length} bytes; the buffer grows with what arrives (a stalled client costs what it sent). */
     private static byte[] readExactly(InputStream in, int length, BodyBudget.Permit permit) throws IOException {
-        ByteArrayOutputStream collected = new ByteArrayOutputStream(Math.min(length, READ_SIZE));
-        byte[] buffer = new byte[Math.min(length, READ_SIZE)];
-        int got = 0;
-        int n;
-        while (got < length && (n = in.read(buffer, 0, Math.min(buffer.length, length - got))) > 0) {
-            permit.grow(n);
-            collected.write(buffer, 0, n);
-            got += n;
-        }
-        return collected.toByteArray();
+        return collect(in, length, length, permit);
     }
 
     private static byte[] readUpTo(InputStream in, int maxBytes, BodyBudget.Permit permit) throws IOException {
-        ByteArrayOutputStream collected = new ByteArrayOutputStream();
-        byte[] buffer = new byte[READ_SIZE];
+        return collect(in, maxBytes + 1, maxBytes, permit);
+    }
+
+    /**
+     * Reads at most {@code limit} bytes in pieces counted against the budget, then joins them once: the body costs
+     * twice its size at the peak (a growing array would cost up to four times).
+     */
+    private static byte[] collect(InputStream in, int limit, int maxBytes, BodyBudget.Permit permit)
+            throws IOException {
+        List<byte[]> pieces = new ArrayList<>();
         int total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
+        while (total < limit) {
+            byte[] piece = new byte[Math.min(READ_SIZE, limit - total)];
+            int n = in.readNBytes(piece, 0, piece.length);
+            if (n <= 0) {
+                break;
+            }
             total += n;
             if (total > maxBytes) {
                 throw tooLarge(maxBytes);
             }
             permit.grow(n);
-            collected.write(buffer, 0, n);
+            pieces.add(n == piece.length ? piece : Arrays.copyOf(piece, n));
+            if (n < piece.length) {
+                break;
+            }
         }
-        return collected.toByteArray();
+        byte[] body = new byte[total];
+        int at = 0;
+        for (byte[] piece : pieces) {
+            System.arraycopy(piece, 0, body, at, piece.length);
+            at += piece.length;
+        }
+        return body;
     }
 
     private static String describe(Exception e) {
