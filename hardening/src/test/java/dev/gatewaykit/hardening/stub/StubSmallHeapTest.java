@@ -42,7 +42,7 @@ class StubSmallHeapTest {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 String big = chat("x".repeat(1_000_000));
-                run(stub, pool, "1 MB bodies, 4 at a time", 40, i -> post("/v1/chat/completions", big), outcomes, bad);
+                run(stub, pool, "1 MB bodies, 8 at a time", 40, i -> post("/v1/chat/completions", big), outcomes, bad);
                 String headers = headers(64, 600);
                 run(stub, pool, "64 headers of 600 chars", 400, i -> "GET /v1/models HTTP/1.1\r\nHost: s\r\n"
                         + headers + "\r\n", outcomes, bad);
