@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import dev.gatewaykit.stub.http.BodyReader;
 import dev.gatewaykit.stub.http.Json;
 import dev.gatewaykit.stub.http.ReadPhase;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * The stub's own API under {@code /__stub/} (no auth, every mode): ready, reset, journal, stats, scripts, faults.
  * Errors use the OpenAI shape whatever the mode, since this API is the stub's, not the gateway's.
  */
-public final class AdminEndpoints {
+public final class AdminEndpoints implements HttpHandler {
 
     private final StubContext ctx;
     private final Supplier<String> baseUrl;
@@ -38,6 +39,7 @@ public final class AdminEndpoints {
     }
 
     /** Serves one admin exchange. */
+    @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (BodyReader.Body read = readBody(exchange)) {
             String path = exchange.getRequestURI().getRawPath();
