@@ -2,11 +2,13 @@ package dev.gatewaykit.stub;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatewaykit.stub.admin.AdminEndpoints;
+import dev.gatewaykit.stub.admin.FaultCheck;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
 import dev.gatewaykit.stub.gateway.OpenAiBehaviour;
 import dev.gatewaykit.stub.gateway.PortkeyBehaviour;
+import dev.gatewaykit.stub.http.BodyBudget;
 import dev.gatewaykit.stub.journal.Journal;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import dev.gatewaykit.stub.journal.StubStats;
@@ -17,6 +19,7 @@ import dev.gatewaykit.stub.keys.VirtualKey;
 import dev.gatewaykit.stub.scripting.Fault;
 import dev.gatewaykit.stub.scripting.RuleBook;
 import dev.gatewaykit.stub.scripting.Script;
+import dev.gatewaykit.stub.server.ExchangeExecutor;
 import dev.gatewaykit.stub.server.GatewayHandler;
 import dev.gatewaykit.stub.server.StubContext;
 
@@ -31,11 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running fake of LiteLLM, Portkey or the OpenAI API on a local port, for end-to-end tests. Thread-safe.
@@ -49,14 +47,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayStub implements AutoCloseable {
 
     static {
-        // Must be set before the JDK's ServerConfig class loads, or every response stalls ~40 ms (Nagle).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server reads these once, when its ServerConfig class loads: they only apply when no HttpServer
+        // ran in this JVM before, and a value the user set wins. Deadlines and the connection cap are enforced by
+        // ExchangeExecutor regardless; these are the JDK's own backstops.
+        jdkDefault("sun.net.httpserver.nodelay", "true"); // else every response stalls ~40 ms (Nagle)
+        jdkDefault("sun.net.httpserver.maxReqTime", "60"); // seconds for head + body, then the JDK closes
+        jdkDefault("sun.net.httpserver.maxReqHeaderSize", "65536"); // bytes of headers (JDK default 380 KiB)
+        jdkDefault("jdk.httpserver.maxConnections", "1024"); // open sockets, idle ones included
+    }
+
+    private static void jdkDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
     private final HttpServer server;
-    private final ThreadPoolExecutor workers;
+    private final ExchangeExecutor workers;
     private final StubContext ctx;
     private final String origin;
     private final String host;
@@ -71,23 +78,22 @@ public final class GatewayStub implements AutoCloseable {
             case PORTKEY -> new PortkeyBehaviour(b.masterKey);
         };
         String masterKey = b.masterKey;
-        Journal journal = new Journal(b.limits.journalCapacity(), () -> secrets(keys, masterKey));
+        Journal journal = new Journal(b.limits.journalCapacity(), b.limits.journalBytes(), b.limits.journalBodyChars(),
+                secret -> secret.equals(masterKey) || keys.find(secret).isPresent());
         this.ctx = new StubContext(behaviour, new ModelCatalog(b.models), keys,
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
-                journal, new StubStats(), b.limits);
-        this.workers = new ThreadPoolExecutor(b.limits.workerThreads(), b.limits.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(b.limits.queueCapacity()), daemonThreads(),
-                // A full queue makes the accepting thread serve the exchange itself: back-pressure, nothing dropped.
-                new ThreadPoolExecutor.CallerRunsPolicy());
+                journal, new StubStats(), b.limits,
+                new BodyBudget(b.limits.inFlightBodyBytes(), b.limits.bodyTimeoutMillis() / 2));
+        this.workers = new ExchangeExecutor(b.limits);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
         } catch (BindException e) {
-            workers.shutdownNow();
+            workers.close();
             throw new UncheckedIOException("cannot listen on " + b.host + ":" + b.port + ": "
                     + (b.port == 0 ? e.getMessage() : "address already in use or not available"), e);
         } catch (IOException e) {
-            workers.shutdownNow();
+            workers.close();
             throw new UncheckedIOException("cannot listen on " + b.host + ":" + b.port + ": " + e.getMessage(), e);
         }
         this.host = b.host;
@@ -97,23 +103,6 @@ public final class GatewayStub implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", new GatewayHandler(ctx, new AdminEndpoints(ctx, this::baseUrl)));
         server.start();
-    }
-
-    private static Collection<String> secrets(KeyRegistry keys, String masterKey) {
-        List<String> all = keys.secrets();
-        if (masterKey != null) {
-            all.add(masterKey);
-        }
-        return all;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "gateway-stub-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** A builder with defaults: LiteLLM mode, 127.0.0.1, a free port, open mode (no keys), default models. */
@@ -180,9 +169,10 @@ public final class GatewayStub implements AutoCloseable {
      * Adds a fault.
      *
      * @throws IllegalStateException when the fault limit is reached
+     * @throws IllegalArgumentException when its status is not within 200..599 or a header is malformed or framing
      */
     public GatewayStub fault(Fault fault) {
-        ctx.faults().add(fault);
+        ctx.faults().add(FaultCheck.requireValid(fault));
         return this;
     }
 
@@ -215,7 +205,7 @@ public final class GatewayStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        workers.shutdownNow();
+        workers.close();
     }
 
     @Override
@@ -340,7 +330,7 @@ public final class GatewayStub implements AutoCloseable {
 
         /** A fault present from start and after every reset. */
         public Builder fault(Fault fault) {
-            this.faults.add(Objects.requireNonNull(fault, "fault"));
+            this.faults.add(FaultCheck.requireValid(Objects.requireNonNull(fault, "fault")));
             return this;
         }
 

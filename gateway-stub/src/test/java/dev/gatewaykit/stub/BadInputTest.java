@@ -57,9 +57,52 @@ class BadInputTest {
             b.add(Arguments.of(mode, "oversized body", "POST", "/embeddings", big, 413, "limit"));
             b.add(Arguments.of(mode, "unknown path", "POST", "/v1/teleport", "{}", 404, "teleport"));
             b.add(Arguments.of(mode, "wrong method", "DELETE", "/chat/completions", null, 405, "POST"));
+            String chat = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":";
+            b.add(Arguments.of(mode, "n negative", "POST", "/chat/completions", chat + "-1}", 400, "'n'"));
+            b.add(Arguments.of(mode, "n zero", "POST", "/chat/completions", chat + "0}", 400, "'n'"));
+            b.add(Arguments.of(mode, "n a string", "POST", "/chat/completions", chat + "\"yes\"}", 400, "'n'"));
+            b.add(Arguments.of(mode, "n an object", "POST", "/chat/completions", chat + "{}}", 400, "'n'"));
+            b.add(Arguments.of(mode, "n a fraction", "POST", "/chat/completions", chat + "1.5}", 400, "'n'"));
+            b.add(Arguments.of(mode, "n too large", "POST", "/chat/completions", chat + "129}", 400, "'n'"));
+            b.add(Arguments.of(mode, "completions n negative", "POST", "/completions",
+                    "{\"model\":\"gpt-3.5-turbo-instruct\",\"prompt\":\"x\",\"n\":-1}", 400, "'n'"));
+            b.add(Arguments.of(mode, "lone surrogate escape", "POST", "/chat/completions",
+                    "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\ud800b\"}]}", 400,
+                    "lone UTF-16 surrogate"));
         }
         b.add(Arguments.of(StubMode.OPENAI, "models with POST", "POST", "/models", "{}", 405, "GET"));
         return b.build();
+    }
+
+    static Stream<Arguments> invalidUtf8() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (StubMode mode : StubMode.values()) {
+            b.add(Arguments.of(mode, new byte[] {(byte) 0xc0, (byte) 0xaf}, "overlong encoding at byte"));
+            b.add(Arguments.of(mode, new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf}, "overlong encoding at byte"));
+            b.add(Arguments.of(mode, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, "encoded surrogate (U+D800)"));
+            b.add(Arguments.of(mode, new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, "above U+10FFFF"));
+            b.add(Arguments.of(mode, new byte[] {(byte) 0xff}, "invalid UTF-8 byte"));
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("invalidUtf8")
+    void invalidUtf8InAStringGetsA400NamingTheProblem(StubMode mode, byte[] bad, String problem) {
+        GatewayStub stub = STUBS.get(mode);
+        byte[] head = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"a".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = "\"}]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bad, 0, body, head.length, bad.length);
+        System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+
+        HttpResponse<String> r = RawHttp.send(RawHttp.request(stub.baseUrl() + "/chat/completions",
+                "x-portkey-provider", "openai").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("not valid UTF-8").contains(problem);
     }
 
     @ParameterizedTest(name = "{0}: {1} → {5}")

@@ -1,6 +1,7 @@
 package dev.gatewaykit.stub;
 
 import dev.gatewaykit.stub.support.RawHttp;
+import dev.gatewaykit.stub.support.RawSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,57 @@ class FuzzTest {
                 RawHttp.chat("gpt-4o-mini", "still fine"), "x-portkey-provider", "openai");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(stub.journal()).hasSizeLessThanOrEqualTo(StubLimits.DEFAULTS.journalCapacity());
+    }
+
+    /** Every hostile case the probe of the stub found: no 5xx (but the JDK's own 501), no hang, stub still serving. */
+    @ParameterizedTest
+    @EnumSource(StubMode.class)
+    void everyCaseTheProbeFoundEndsWithoutA5xxOrAHang(StubMode mode) throws Exception {
+        List<String> bad = new ArrayList<>();
+        try (GatewayStub stub = GatewayStub.builder().mode(mode)
+                .limits(StubLimits.DEFAULTS.withTimeouts(1_000, 1_000)).start()) {
+            String chat = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+            String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: s\r\nx-portkey-provider: openai\r\n";
+            List<String> cases = new ArrayList<>();
+            for (int digits = 8; digits <= 18; digits++) {
+                cases.add(head + "Transfer-Encoding: chunked\r\n\r\n" + "f".repeat(digits) + "\r\n" + chat + "}\r\n0\r\n\r\n");
+            }
+            for (String size : new String[] {"zz", "-5", "", "7fffffff"}) {
+                cases.add(head + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\n" + chat + "}\r\n0\r\n\r\n");
+            }
+            String hex = Integer.toHexString(chat.length() + 1);
+            cases.add(head + "Transfer-Encoding: chunked\r\n\r\n" + hex + ";a=b\r\n" + chat + "}\r\n0;c=d\r\nX-T: 1\r\n\r\n");
+            cases.add("GET /v1/models HTTP/1.1\nHost: s\n\n");
+            cases.add(head + "Content-Length: 100\r\n\r\n{}");
+            for (String n : new String[] {"-1", "0", "\"yes\"", "{}", "1.5", "129"}) {
+                cases.add(withBody(head, chat + ",\"n\":" + n + "}"));
+            }
+            cases.add(withBody(head, chat.replace("hi", "\\ud800") + "}"));
+            cases.add(withBody(head, chat.replace("hi", "\u00c0\u00af") + "}")); // overlong '/' as ISO-8859-1 bytes C0 AF
+            cases.add(withBody(head, "{\"api_key\":\"" + "k".repeat(2_000) + "\"}"));
+            cases.add("GET /v1/models/sk-probe-0123456789abcdef HTTP/1.1\r\nHost: s\r\n\r\n");
+            String admin = "POST /__stub/faults HTTP/1.1\r\nHost: s\r\n";
+            cases.add(withBody(admin, "{\"status\":429,\"headers\":{\"x\":\"a\\r\\nb\"}}"));
+            cases.add(withBody(admin, "{\"status\":200,\"headers\":{\"Transfer-Encoding\":\"chunked\"}}"));
+            cases.add(withBody(admin, "{\"status\":100}"));
+            cases.add(withBody(admin, "[" + "{\"status\":429,\"path\":\"/nowhere\"},".repeat(300) + "{\"status\":429}]"));
+            cases.add("GET /__stub/journal HTTP/1.1\r\nHost: s\r\n\r\n");
+            for (String c : cases) {
+                RawSocket.Outcome outcome = RawSocket.exchange(stub.host(), stub.port(), c, 10_000);
+                if (outcome.end() == RawSocket.End.TIMED_OUT || outcome.status() >= 500) {
+                    bad.add(c.substring(0, Math.min(c.length(), 120)) + " -> " + outcome);
+                }
+            }
+            assertThat(RawHttp.get(stub.baseUrl() + "/models", "x-portkey-provider", "openai").statusCode())
+                    .isEqualTo(200);
+            assertThat(RawHttp.get(stub.origin() + "/__stub/faults").body()).isEqualTo("{\"faults\":[]}");
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    private static String withBody(String head, String body) {
+        return head + "Content-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\n\r\n" + body;
     }
 
     private static String mutate(String seed, Random random) {

@@ -75,7 +75,7 @@ class JournalTest {
     @Test
     void shortKeysAreFullyMasked() {
         assertThat(KeyMask.mask("sk-short")).isEqualTo("****");
-        assertThat(KeyMask.mask("sk-1234567890abcd")).isEqualTo("sk-…abcd");
+        assertThat(KeyMask.mask("sk-1234567890abcd")).isEqualTo("sk-...abcd");
         assertThat(KeyMask.mask(null)).isNull();
     }
 
@@ -84,7 +84,7 @@ class JournalTest {
         stub = GatewayStub.builder().limits(StubLimits.DEFAULTS.withJournalBodyChars(20)).start();
         RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "x".repeat(500)));
         RawHttp.get(stub.origin() + "/nowhere");
-        assertThat(stub.journal().get(0).requestBody()).hasSize(20 + "…[truncated]".length()).endsWith("…[truncated]");
+        assertThat(stub.journal().get(0).requestBody()).hasSize(20 + "...[truncated]".length()).endsWith("...[truncated]");
 
         JsonNode stats = RawHttp.json(RawHttp.get(stub.origin() + "/__stub/stats"));
         assertThat(stats.get("requests").asInt()).isEqualTo(2);
@@ -96,6 +96,74 @@ class JournalTest {
         assertThat(RawHttp.post(stub.origin() + "/__stub/reset", "").statusCode()).isEqualTo(200);
         assertThat(stub.journal()).isEmpty();
         assertThat(RawHttp.json(RawHttp.get(stub.origin() + "/__stub/stats")).get("requests").asInt()).isZero();
+    }
+
+    @Test
+    void everyPlaceARequestCarriesAKeyIsMaskedInTheJournalAndInEchoedErrors() {
+        String key = "sk-probe-" + Clients.fakeKey();
+        stub = GatewayStub.builder().start();
+        String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"API_KEY\":\"a-provider-secret-1111\",\"virtual_key\":\"a-virtual-secret-2222\","
+                + "\"authorization\":\"Bearer a-bearer-secret-3333\",\"client_secret\":\"a-client-secret-4444\"}";
+        RawHttp.post(stub.baseUrl() + "/chat/completions", body,
+                "x-portkey-config", "{\"provider\":\"openai\",\"api_key\":\"a-config-secret-5555\"}",
+                "x-anything", "token " + key);
+        var notFound = RawHttp.get(stub.baseUrl() + "/models/" + key);
+
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).doesNotContain(key).contains(KeyMask.mask(key));
+        String journal = RawHttp.get(stub.origin() + "/__stub/journal").body();
+        assertThat(journal).doesNotContain(key).doesNotContain("a-provider-secret").doesNotContain("a-virtual-secret")
+                .doesNotContain("a-bearer-secret").doesNotContain("a-client-secret").doesNotContain("a-config-secret");
+        List<JournalEntry> entries = stub.journal();
+        assertThat(entries.get(0).headers().get("x-portkey-config")).contains("\"provider\":\"openai\"");
+        assertThat(entries.get(0).headers().get("x-anything")).isEqualTo("token " + KeyMask.mask(key));
+        assertThat(entries.get(1).path()).isEqualTo("/v1/models/" + KeyMask.mask(key));
+    }
+
+    @Test
+    void aTokenCutByTheBodyTruncationIsMaskedBeforeTheCut() {
+        stub = GatewayStub.builder().start();
+        String prefix = "{\"model\":\"gpt-4o-mini\",\"messages\":[],\"pad\":\"";
+        String pad = "p".repeat(2048 - prefix.length() - 12);
+        String body = prefix + pad + "\",\"token\":\"" + "t".repeat(3_000) + "\"}";
+        RawHttp.post(stub.baseUrl() + "/chat/completions", body);
+
+        String kept = stub.journal().get(0).requestBody();
+        assertThat(kept).endsWith("...[truncated]").doesNotContain("tttt");
+    }
+
+    @Test
+    void longSecretValuesAndOversizedGeneratedKeysLeaveTheJournalReadable() {
+        String master = "sk-master-" + Clients.fakeKey();
+        stub = GatewayStub.builder().masterKey(master).start();
+        RawHttp.post(stub.origin() + "/key/generate", "{\"key\":\"" + "k".repeat(5_000) + "\"}",
+                "Authorization", "Bearer " + master);
+        RawHttp.post(stub.baseUrl() + "/chat/completions", "{\"api_key\":\"" + "a\\\"".repeat(2_000) + "\"}",
+                "Authorization", "Bearer " + master);
+
+        var journal = RawHttp.get(stub.origin() + "/__stub/journal");
+        assertThat(journal.statusCode()).isEqualTo(200);
+        assertThat(RawHttp.json(journal).get("entries")).hasSize(2);
+        assertThat(journal.body()).doesNotContain("kkkkkkkk");
+    }
+
+    @Test
+    void theJournalIsBoundedByBytesAsWellAsEntries() {
+        stub = GatewayStub.builder().limits(StubLimits.DEFAULTS.withJournalBytes(200_000)).start();
+        String[] headers = new String[128];
+        for (int i = 0; i < 64; i++) {
+            headers[2 * i] = "x-h" + i;
+            headers[2 * i + 1] = "v".repeat(600);
+        }
+        for (int i = 0; i < 100; i++) {
+            RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "n" + i), headers);
+        }
+
+        List<JournalEntry> entries = stub.journal();
+        assertThat(entries.size()).isBetween(1, 20);
+        assertThat(entries.get(entries.size() - 1).seq()).isEqualTo(100);
+        assertThat(stub.journalDropped()).isEqualTo(100 - entries.size());
     }
 
     @Test

@@ -158,7 +158,7 @@ class OpenAiClientTest {
             assertThat(e.path()).isEqualTo("/v1/chat/completions");
             assertThat(e.status()).isEqualTo(200);
             assertThat(e.model()).isEqualTo("gpt-4o-mini");
-            assertThat(e.key()).startsWith("sk-…").hasSize(8);
+            assertThat(e.key()).startsWith("sk-...").hasSize(10);
         });
     }
 

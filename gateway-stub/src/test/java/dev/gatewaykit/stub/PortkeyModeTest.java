@@ -116,6 +116,6 @@ class PortkeyModeTest {
                 .model("gpt-4o-mini").addUserMessage("via portkey").build());
         assertThat(c.choices().get(0).message().content()).contains("Echo: via portkey");
         assertThat(stub.journal()).singleElement().satisfies(e ->
-                assertThat(e.headers().get("x-portkey-api-key")).doesNotContain(PORTKEY_KEY).contains("…"));
+                assertThat(e.headers().get("x-portkey-api-key")).doesNotContain(PORTKEY_KEY).contains("..."));
     }
 }

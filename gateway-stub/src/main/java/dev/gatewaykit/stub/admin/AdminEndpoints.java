@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.gatewaykit.stub.http.BodyReader;
 import dev.gatewaykit.stub.http.Json;
+import dev.gatewaykit.stub.http.ReadPhase;
+import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.journal.JournalEntry;
 import dev.gatewaykit.stub.journal.StubStats;
 import dev.gatewaykit.stub.keys.KeyAdminEndpoints;
@@ -14,7 +18,6 @@ import dev.gatewaykit.stub.scripting.Script;
 import dev.gatewaykit.stub.server.StubContext;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -24,7 +27,7 @@ import java.util.function.Supplier;
  * The stub's own API under {@code /__stub/} (no auth, every mode): ready, reset, journal, stats, scripts, faults.
  * Errors use the OpenAI shape whatever the mode, since this API is the stub's, not the gateway's.
  */
-public final class AdminEndpoints {
+public final class AdminEndpoints implements HttpHandler {
 
     private final StubContext ctx;
     private final Supplier<String> baseUrl;
@@ -36,11 +39,12 @@ public final class AdminEndpoints {
     }
 
     /** Serves one admin exchange. */
+    @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try {
+        try (BodyReader.Body read = readBody(exchange)) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
-            byte[] body = readBody(exchange);
+            byte[] body = read.bytes();
             switch (path) {
                 case "/__stub/ready" -> only(method, "GET", () -> send(exchange, 200, ready()));
                 case "/__stub/reset" -> only(method, "POST", () -> {
@@ -147,7 +151,9 @@ public final class AdminEndpoints {
             case "POST" -> {
                 JsonNode node;
                 try {
-                    node = Json.parse(body);
+                    node = Json.parse(body, ctx.limits().maxJsonValues());
+                } catch (Json.TooManyValues e) {
+                    throw new AdminError(413, "Body has more than " + e.limit() + " JSON values (limit maxJsonValues)");
                 } catch (IOException e) {
                     throw new AdminError(400, "Body is not valid JSON: " + cut(String.valueOf(e.getMessage()).split("\n")[0]));
                 }
@@ -155,15 +161,12 @@ public final class AdminEndpoints {
                 try {
                     if (scripts) {
                         List<Script> parsed = RuleJson.scripts(node);
-                        for (Script s : parsed) {
-                            ctx.scripts().add(s);
-                        }
+                        ctx.scripts().addAll(parsed);
                         added = parsed.size();
                     } else {
                         List<Fault> parsed = RuleJson.faults(node);
-                        for (Fault f : parsed) {
-                            ctx.faults().add(f);
-                        }
+                        parsed.forEach(FaultCheck::requireValid);
+                        ctx.faults().addAll(parsed);
                         added = parsed.size();
                     }
                 } catch (IllegalArgumentException | IllegalStateException e) {
@@ -177,14 +180,12 @@ public final class AdminEndpoints {
         }
     }
 
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        int max = ctx.limits().maxBodyBytes();
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                throw new AdminError(413, "Request body is larger than the limit of " + max + " bytes");
-            }
-            return body;
+    private BodyReader.Body readBody(HttpExchange exchange) throws IOException {
+        try {
+            return BodyReader.read(exchange, ctx.limits().maxBodyBytes(), ctx.bodies());
+        } catch (StubError e) {
+            e.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            throw new AdminError(e.status(), e.getMessage());
         }
     }
 
@@ -196,6 +197,7 @@ public final class AdminEndpoints {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        ReadPhase.replying();
         byte[] bytes = Json.bytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -205,7 +207,7 @@ public final class AdminEndpoints {
     }
 
     private static String cut(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
     private interface IoAction {

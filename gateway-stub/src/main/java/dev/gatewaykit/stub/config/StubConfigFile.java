@@ -50,7 +50,8 @@ public final class StubConfigFile {
     private static final Set<String> KEY_FIELDS = Set.of("key", "alias", "models", "maxBudget", "expires");
     private static final Set<String> PRICE_FIELDS = Set.of("inputPerMillion", "outputPerMillion");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxBodyBytes", "journalCapacity", "journalBodyChars",
-            "maxScripts", "maxFaults", "maxKeys", "workerThreads", "queueCapacity");
+            "maxScripts", "maxFaults", "maxKeys", "workerThreads", "queueCapacity", "maxConnections",
+            "headerTimeoutMillis", "bodyTimeoutMillis", "journalBytes", "inFlightBodyBytes", "maxJsonValues");
 
     private StubConfigFile() {
     }
@@ -177,7 +178,13 @@ public final class StubConfigFile {
                 l.has("maxFaults") ? integer(l, "maxFaults") : d.maxFaults(),
                 l.has("maxKeys") ? integer(l, "maxKeys") : d.maxKeys(),
                 l.has("workerThreads") ? integer(l, "workerThreads") : d.workerThreads(),
-                l.has("queueCapacity") ? integer(l, "queueCapacity") : d.queueCapacity());
+                l.has("queueCapacity") ? integer(l, "queueCapacity") : d.queueCapacity(),
+                l.has("maxConnections") ? integer(l, "maxConnections") : d.maxConnections(),
+                l.has("headerTimeoutMillis") ? integer(l, "headerTimeoutMillis") : d.headerTimeoutMillis(),
+                l.has("bodyTimeoutMillis") ? integer(l, "bodyTimeoutMillis") : d.bodyTimeoutMillis(),
+                l.has("journalBytes") ? integer(l, "journalBytes") : d.journalBytes(),
+                l.has("inFlightBodyBytes") ? integer(l, "inFlightBodyBytes") : d.inFlightBodyBytes(),
+                l.has("maxJsonValues") ? integer(l, "maxJsonValues") : d.maxJsonValues());
     }
 
     private static void unknown(JsonNode n, Set<String> allowed, String where) {

@@ -21,6 +21,7 @@ public final class ChatCompletionsEndpoint implements ModelEndpoint {
         boolean includeUsage = Fields.includeUsage(body);
         Fields.number(body, "temperature", 0, 2);
         Fields.number(body, "top_p", 0, 1);
+        Fields.integer(body, "n", 1, 128);
         Integer maxTokens = Fields.integer(body, "max_completion_tokens", 1, Integer.MAX_VALUE);
         if (maxTokens == null) {
             maxTokens = Fields.integer(body, "max_tokens", 1, Integer.MAX_VALUE);

@@ -17,6 +17,7 @@ public final class CompletionsEndpoint implements ModelEndpoint {
         boolean stream = Fields.bool(body, "stream", false);
         boolean includeUsage = Fields.includeUsage(body);
         Fields.number(body, "temperature", 0, 2);
+        Fields.integer(body, "n", 1, 128);
         Integer maxTokens = Fields.integer(body, "max_tokens", 0, Integer.MAX_VALUE);
         Reply reply = call.reply(prompt, maxTokens == null || maxTokens == 0 ? null : maxTokens);
         long completionTokens = reply.tokens();

@@ -130,6 +130,6 @@ public final class Fields {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

@@ -45,24 +45,53 @@ public final class Json {
      * @throws IOException with Jackson's description of the problem
      */
     public static JsonNode parse(byte[] bytes) throws IOException {
+        return parse(bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Parses one JSON value of strict UTF-8 with at most {@code maxValues} values in it.
+     *
+     * @throws TooManyValues past {@code maxValues} (before the tree grows further)
+     * @throws IOException for invalid UTF-8, lone surrogates or invalid JSON
+     */
+    public static JsonNode parse(byte[] bytes, int maxValues) throws IOException {
+        String problem = Utf8.problem(bytes);
+        if (problem != null) {
+            throw new IOException("the body is not valid UTF-8: " + problem);
+        }
         try (JsonParser p = FACTORY.createParser(bytes)) {
-            return parse(p);
+            return parse(p, maxValues);
         }
     }
 
     /** Parses one JSON value from text; see {@link #parse(byte[])}. */
     public static JsonNode parse(String text) throws IOException {
         try (JsonParser p = FACTORY.createParser(text)) {
-            return parse(p);
+            return parse(p, Integer.MAX_VALUE);
         }
     }
 
-    private static JsonNode parse(JsonParser p) throws IOException {
+    /** More values than allowed in one document. */
+    public static final class TooManyValues extends IOException {
+        private final int limit;
+
+        TooManyValues(int limit) {
+            super("more than " + limit + " JSON values");
+            this.limit = limit;
+        }
+
+        /** The limit passed. */
+        public int limit() {
+            return limit;
+        }
+    }
+
+    private static JsonNode parse(JsonParser p, int maxValues) throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             return null;
         }
-        JsonNode root = value(p, first, 0);
+        JsonNode root = value(p, first, 0, new int[] {maxValues, maxValues}); // remaining, limit
         JsonToken trailing = p.nextToken();
         if (trailing != null) {
             throw new IOException("Trailing token (" + trailing + ") after the JSON value");
@@ -70,17 +99,20 @@ public final class Json {
         return root;
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException {
+    private static JsonNode value(JsonParser p, JsonToken t, int depth, int[] budget) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new IOException("JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (--budget[0] < 0) {
+            throw new TooManyValues(budget[1]);
         }
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
                 JsonToken next;
                 while ((next = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    o.set(name, value(p, p.nextToken(), depth + 1));
+                    String name = text(p.currentName());
+                    o.set(name, value(p, p.nextToken(), depth + 1, budget));
                 }
                 if (next != JsonToken.END_OBJECT) {
                     throw new IOException("Unexpected end of input inside an object");
@@ -94,12 +126,12 @@ public final class Json {
                     if (next == null) {
                         throw new IOException("Unexpected end of input inside an array");
                     }
-                    a.add(value(p, next, depth + 1));
+                    a.add(value(p, next, depth + 1, budget));
                 }
                 return a;
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return NODES.textNode(text(p.getText()));
             case VALUE_NUMBER_INT:
                 return switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
@@ -117,6 +149,13 @@ public final class Json {
             default:
                 throw new IOException("Unexpected token " + t);
         }
+    }
+
+    private static String text(String s) throws IOException {
+        if (Utf8.hasLoneSurrogate(s)) {
+            throw new IOException("a string holds a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff escape)");
+        }
+        return s;
     }
 
     /** Serialises a tree to UTF-8 bytes. */

@@ -34,7 +34,9 @@ public final class StubError extends RuntimeException {
         /** Resource such as a key does not exist. */
         RESOURCE_NOT_FOUND,
         /** Injected by a fault. */
-        INJECTED
+        INJECTED,
+        /** The stub is at one of its limits of concurrent work; retry later. */
+        OVERLOADED
     }
 
     private final Kind kind;

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import dev.gatewaykit.stub.keys.PresentedKey;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,6 +19,7 @@ public final class StubRequest {
     private final String method;
     private final String rawPath;
     private byte[] body = new byte[0];
+    private BodyReader.Body held;
     private ObjectNode json;
     private StubError parseError;
     private String model;
@@ -39,56 +37,32 @@ public final class StubRequest {
         this.rawPath = path == null || path.isEmpty() ? "/" : path;
     }
 
-    /** Reads the body, refusing more than {@code maxBytes} with a 413. */
-    public void readBody(int maxBytes) throws IOException {
-        long declared = -1;
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            if (declared >= 0) {
-                body = in.readNBytes((int) declared);
-                return;
-            }
-            ByteArrayOutputStream collected = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-                collected.write(buffer, 0, n);
-            }
-            body = collected.toByteArray();
-        }
+    /** Reads the body, refusing more than {@code maxBytes} with a 413 and undecodable framing with a 400. */
+    public void readBody(int maxBytes, BodyBudget budget) throws IOException {
+        BodyReader.Body read = BodyReader.read(exchange, maxBytes, budget);
+        body = read.bytes();
+        held = read;
     }
 
-    private static StubError tooLarge(int maxBytes) {
-        return new StubError(StubError.Kind.TOO_LARGE, 413, "invalid_request_error", null, "request_too_large",
-                "Request body is larger than the limit of " + maxBytes + " bytes");
+    /** Returns the body's share of the in-flight budget (the exchange is over). */
+    public void release() {
+        if (held != null) {
+            held.close();
+        }
     }
 
     /**
      * Parses the body as a JSON object; a failure is kept and thrown by {@link #json()} so that faults and
-     * key checks (which come first at a real gateway) can still run.
+     * key checks (which come first at a real gateway) can still run. More than {@code maxValues} JSON values
+     * is a 413.
      */
-    public void parseJson() {
+    public void parseJson(int maxValues) {
         if (body.length == 0) {
             parseError = StubError.malformedBody("Request body is empty; expected a JSON object");
             return;
         }
         try {
-            JsonNode node = Json.parse(body);
+            JsonNode node = Json.parse(body, maxValues);
             if (node == null || !node.isObject()) {
                 parseError = StubError.malformedBody("Request body must be a JSON object, got "
                         + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
@@ -99,6 +73,10 @@ public final class StubRequest {
             if (m != null && m.isTextual()) {
                 model = m.asText();
             }
+        } catch (Json.TooManyValues e) {
+            parseError = new StubError(StubError.Kind.TOO_LARGE, 413, "invalid_request_error", null,
+                    "request_too_large", "Request body has more than " + e.limit()
+                    + " JSON values (limit maxJsonValues); send fewer messages, inputs or fields");
         } catch (IOException | RuntimeException e) {
             parseError = StubError.malformedBody("Request body is not valid JSON: " + firstLine(e.getMessage()));
         }
@@ -164,19 +142,6 @@ public final class StubRequest {
         return body;
     }
 
-    /** The body as text, cut at {@code maxChars}. */
-    public String bodyText(int maxChars) {
-        if (maxChars <= 0 || body.length == 0) {
-            return "";
-        }
-        int take = Math.min(body.length, maxChars * 4);
-        String text = new String(body, 0, take, StandardCharsets.UTF_8);
-        if (text.length() > maxChars) {
-            return text.substring(0, maxChars) + "…[truncated]";
-        }
-        return take < body.length ? text + "…[truncated]" : text;
-    }
-
     /** Response headers to fill before sending. */
     public Headers responseHeaders() {
         return exchange.getResponseHeaders();
@@ -205,6 +170,7 @@ public final class StubRequest {
 
     /** Sends a complete reply. */
     public void send(int status, String contentType, byte[] bytes) throws IOException {
+        ReadPhase.replying();
         exchange.getResponseHeaders().set("Content-Type", contentType);
         this.status = status;
         this.sent = true;
@@ -231,7 +197,8 @@ public final class StubRequest {
     }
 
     /** Ends a streamed reply normally. */
-    public void finish() {
+    public void finish() throws IOException {
+        ReadPhase.replying();
         exchange.close();
     }
 

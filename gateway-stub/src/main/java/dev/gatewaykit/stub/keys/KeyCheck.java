@@ -1,5 +1,7 @@
 package dev.gatewaykit.stub.keys;
 
+import dev.gatewaykit.stub.http.PresentedKey;
+
 import java.time.Instant;
 
 /**

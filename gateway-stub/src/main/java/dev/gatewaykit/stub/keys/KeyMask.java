@@ -1,6 +1,6 @@
 package dev.gatewaykit.stub.keys;
 
-/** Masks secrets as {@code sk-…abcd}: first 3 characters, an ellipsis, last 4; shorter than 12 → {@code ****}. */
+/** Masks secrets as {@code sk-...abcd} (ASCII): first 3 characters, {@code ...}, last 4; shorter than 12 → {@code ****}. */
 public final class KeyMask {
 
     private KeyMask() {
@@ -14,6 +14,6 @@ public final class KeyMask {
         if (key.length() < 12) {
             return "****";
         }
-        return key.substring(0, 3) + "…" + key.substring(key.length() - 4);
+        return key.substring(0, 3) + "..." + key.substring(key.length() - 4);
     }
 }

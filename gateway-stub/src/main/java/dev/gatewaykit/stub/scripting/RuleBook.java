@@ -46,6 +46,19 @@ public final class RuleBook<T> {
         slots.add(new Slot<>(rule, times.apply(rule).orElse(-1)));
     }
 
+    /**
+     * Appends all rules or none.
+     *
+     * @throws IllegalStateException when they do not all fit; then nothing was added
+     */
+    public synchronized void addAll(List<T> rules) {
+        if (slots.size() + rules.size() > max) {
+            throw new IllegalStateException("too many " + what + ": " + rules.size() + " do not fit beside the "
+                    + slots.size() + " held (limit " + max + "); none were added");
+        }
+        rules.forEach(this::add);
+    }
+
     /** Uses the first matching rule, counting one use. */
     public Optional<T> take(Predicate<T> matches) {
         if (slots.isEmpty()) {

@@ -1,9 +1,10 @@
 package dev.gatewaykit.stub.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.gatewaykit.stub.admin.AdminEndpoints;
 import dev.gatewaykit.stub.endpoints.ChatCompletionsEndpoint;
 import dev.gatewaykit.stub.endpoints.CompletionsEndpoint;
 import dev.gatewaykit.stub.endpoints.EmbeddingsEndpoint;
@@ -16,6 +17,8 @@ import dev.gatewaykit.stub.endpoints.ResponsesEndpoint;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.RenderedError;
 import dev.gatewaykit.stub.http.ConnectionDrop;
+import dev.gatewaykit.stub.http.HttpErrors;
+import dev.gatewaykit.stub.http.ReadPhase;
 import dev.gatewaykit.stub.http.Route;
 import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.http.StubRequest;
@@ -29,7 +32,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The one handler behind every path: admin calls go to {@link AdminEndpoints}; gateway calls run
+ * The one handler behind every path: admin calls under {@code /__stub/} go to the admin handler; gateway calls run
  * route → body limit → faults → key check → JSON → model rights → model exists → endpoint, and every
  * outcome is journaled and counted.
  */
@@ -38,13 +41,13 @@ public final class GatewayHandler implements HttpHandler {
     private final StubContext ctx;
     private final GatewayBehaviour behaviour;
     private final Router router;
-    private final AdminEndpoints admin;
+    private final HttpHandler admin;
     private final ModelsEndpoint models;
     private final KeyAdminEndpoints keyAdmin;
     private final Map<Route, ModelEndpoint> modelEndpoints = new EnumMap<>(Route.class);
 
     /** A handler over {@code ctx}; {@code admin} serves {@code /__stub/}. */
-    public GatewayHandler(StubContext ctx, AdminEndpoints admin) {
+    public GatewayHandler(StubContext ctx, HttpHandler admin) {
         this.ctx = ctx;
         this.behaviour = ctx.behaviour();
         this.router = new Router(behaviour);
@@ -59,14 +62,29 @@ public final class GatewayHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        if (rawPath != null && (rawPath.equals("/__stub") || rawPath.startsWith("/__stub/"))) {
-            admin.handle(exchange);
-            return;
+        try {
+            ReadPhase.bodyStarts();
+            if (ReadPhase.refusing()) {
+                HttpErrors.refuse(exchange, ctx.limits().maxConnections(), ctx.limits().queueCapacity());
+                return;
+            }
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (rawPath != null && (rawPath.equals("/__stub") || rawPath.startsWith("/__stub/"))) {
+                admin.handle(exchange);
+                return;
+            }
+            gateway(exchange);
+        } catch (Error fatal) {
+            // Out of memory or stack: fail this request, keep serving, and never leave its socket open unanswered.
+            HttpErrors.exhausted(exchange);
+            System.err.println("gateway-stub: " + fatal + " while serving a request; it was answered 503");
         }
+    }
+
+    private void gateway(HttpExchange exchange) throws IOException {
         StubRequest request = new StubRequest(exchange);
-        String[] statsPath = {"other"};
-        request.beforeComplete(() -> record(request, statsPath[0]));
+        StatsPath statsPath = new StatsPath();
+        request.beforeComplete(() -> record(request, statsPath.value));
         try {
             serve(request, statsPath);
         } catch (ConnectionDrop drop) {
@@ -81,21 +99,22 @@ public final class GatewayHandler implements HttpHandler {
             bug.printStackTrace();
         } finally {
             request.complete();
+            request.release();
         }
     }
 
-    private void serve(StubRequest request, String[] statsPath) throws IOException {
+    private void serve(StubRequest request, StatsPath statsPath) throws IOException {
         try {
             behaviour.addCommonHeaders(request);
             RouteMatch match = router.resolve(request.method(), request.rawPath());
-            statsPath[0] = match.statsPath();
+            statsPath.value = match.statsPath();
             Route route = match.route();
-            request.readBody(ctx.limits().maxBodyBytes());
+            request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
             if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
-                request.parseJson();
+                request.parseJson(ctx.limits().maxJsonValues());
             }
-            int cutAfter = applyFault(request, route);
-            if (cutAfter == Integer.MIN_VALUE) {
+            FaultEffect fault = applyFault(request, route);
+            if (fault.answered()) {
                 return;
             }
             Caller caller = behaviour.authenticate(request, route);
@@ -108,7 +127,7 @@ public final class GatewayHandler implements HttpHandler {
                 case KEY_GENERATE -> keyAdmin.generate(request);
                 case KEY_INFO -> keyAdmin.info(request, caller);
                 case KEY_DELETE -> keyAdmin.delete(request);
-                default -> modelCall(request, route, caller, cutAfter);
+                default -> modelCall(request, route, caller, fault.cutStreamAfterEvents());
             }
         } catch (StubError error) {
             if (request.sent()) {
@@ -132,15 +151,12 @@ public final class GatewayHandler implements HttpHandler {
         modelEndpoints.get(route).serve(call);
     }
 
-    /**
-     * Applies the first matching fault: latency, then drop, then status. Returns the events after which to cut a
-     * stream (-1: never), or {@code Integer.MIN_VALUE} when the fault already answered.
-     */
-    private int applyFault(StubRequest request, Route route) throws IOException {
+    /** Applies the first matching fault: latency, then drop, then status; says what is left for the reply. */
+    private FaultEffect applyFault(StubRequest request, Route route) throws IOException {
         Fault fault = ctx.faults().take(f -> f.match().matches(route.path(), request.model(),
                 () -> new String(request.body(), StandardCharsets.UTF_8))).orElse(null);
         if (fault == null) {
-            return -1;
+            return FaultEffect.NONE;
         }
         ModelCall.pause(fault.latencyMillis());
         if (fault.dropConnection()) {
@@ -159,9 +175,25 @@ public final class GatewayHandler implements HttpHandler {
                         null, String.valueOf(status), "Injected fault: HTTP " + status));
                 request.sendJson(status, r.body());
             }
-            return Integer.MIN_VALUE;
+            return FaultEffect.ANSWERED;
         }
-        return fault.cutStreamAfterEvents().orElse(-1);
+        return new FaultEffect(false, fault.cutStreamAfterEvents().orElse(-1));
+    }
+
+    /**
+     * What a fault leaves for the reply.
+     *
+     * @param answered             the fault sent the whole reply
+     * @param cutStreamAfterEvents events after which to cut a stream, -1 for never
+     */
+    private record FaultEffect(boolean answered, int cutStreamAfterEvents) {
+        static final FaultEffect NONE = new FaultEffect(false, -1);
+        static final FaultEffect ANSWERED = new FaultEffect(true, -1);
+    }
+
+    /** The counters' path of a request, known once it is routed and read when it is recorded. */
+    private static final class StatsPath {
+        String value = "other";
     }
 
     private static String injectedType(int status) {
@@ -173,15 +205,29 @@ public final class GatewayHandler implements HttpHandler {
 
     private void sendError(StubRequest request, StubError error) throws IOException {
         RenderedError rendered = behaviour.render(error);
+        // Messages echo request text (a model id, a path, a key): mask it as the journal does.
+        maskTexts(rendered.body());
         error.headers().forEach((k, v) -> request.responseHeaders().set(k, v));
         request.sendJson(rendered.status(), rendered.body());
+    }
+
+    private void maskTexts(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(TextNode.valueOf(ctx.journal().mask(field.getValue().textValue())));
+                } else {
+                    maskTexts(field.getValue());
+                }
+            });
+        }
     }
 
     private void record(StubRequest request, String statsPath) {
         int status = request.status();
         ctx.stats().record(statsPath, status);
         ctx.journal().record(request.timestamp(), request.method(), request.rawPath(), status, request.model(),
-                request.presentedKey().key(), request.headers(), request.bodyText(ctx.limits().journalBodyChars()),
+                request.presentedKey().key(), request.headers(), request.body(),
                 request.elapsedMillis());
     }
 }

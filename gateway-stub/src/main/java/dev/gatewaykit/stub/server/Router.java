@@ -68,6 +68,6 @@ public final class Router {
     }
 
     private static String cut(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

@@ -4,6 +4,7 @@ import dev.gatewaykit.stub.StubLimits;
 import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
+import dev.gatewaykit.stub.http.BodyBudget;
 import dev.gatewaykit.stub.journal.Journal;
 import dev.gatewaykit.stub.journal.StubStats;
 import dev.gatewaykit.stub.keys.KeyRegistry;
@@ -22,9 +23,11 @@ import dev.gatewaykit.stub.scripting.Script;
  * @param journal   request ring
  * @param stats     counters
  * @param limits    bounds
+ * @param bodies    request body bytes in flight
  */
 public record StubContext(GatewayBehaviour behaviour, ModelCatalog catalog, KeyRegistry keys, RuleBook<Script> scripts,
-                          RuleBook<Fault> faults, Journal journal, StubStats stats, StubLimits limits) {
+                          RuleBook<Fault> faults, Journal journal, StubStats stats, StubLimits limits,
+                          BodyBudget bodies) {
 
     /** The mode. */
     public StubMode mode() {

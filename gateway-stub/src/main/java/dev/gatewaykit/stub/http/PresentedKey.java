@@ -1,4 +1,4 @@
-package dev.gatewaykit.stub.keys;
+package dev.gatewaykit.stub.http;
 
 import com.sun.net.httpserver.Headers;
 
