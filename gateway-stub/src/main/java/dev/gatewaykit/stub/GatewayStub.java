@@ -2,6 +2,8 @@ package dev.gatewaykit.stub;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatewaykit.stub.admin.AdminEndpoints;
+import dev.gatewaykit.stub.agent.AgentLimits;
+import dev.gatewaykit.stub.agent.AgentState;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
@@ -75,7 +77,7 @@ public final class GatewayStub implements AutoCloseable {
         this.ctx = new StubContext(behaviour, new ModelCatalog(b.models), keys,
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
-                journal, new StubStats(), b.limits);
+                journal, new StubStats(), b.limits, new AgentState(b.agentLimits, () -> secrets(keys, masterKey)));
         this.workers = new ThreadPoolExecutor(b.limits.workerThreads(), b.limits.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(b.limits.queueCapacity()), daemonThreads(),
                 // A full queue makes the accepting thread serve the exchange itself: back-pressure, nothing dropped.
@@ -233,6 +235,7 @@ public final class GatewayStub implements AutoCloseable {
         private String masterKey;
         private final Map<String, ModelPrice> prices = new LinkedHashMap<>();
         private StubLimits limits = StubLimits.DEFAULTS;
+        private AgentLimits agentLimits = AgentLimits.DEFAULTS;
         private LiteLlmStatuses liteLlmStatuses = LiteLlmStatuses.NEW;
         private final List<Script> scripts = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
@@ -311,6 +314,12 @@ public final class GatewayStub implements AutoCloseable {
         /** Bounds on memory and threads. */
         public Builder limits(StubLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Bounds on stored Responses, recorded calls and schema reports. */
+        public Builder agentLimits(AgentLimits limits) {
+            this.agentLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

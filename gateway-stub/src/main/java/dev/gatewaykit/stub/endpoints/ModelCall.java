@@ -1,17 +1,25 @@
 package dev.gatewaykit.stub.endpoints;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaykit.stub.agent.AgentState;
+import dev.gatewaykit.stub.conversation.Conversation;
+import dev.gatewaykit.stub.conversation.Message;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.http.SseStream;
 import dev.gatewaykit.stub.http.StubRequest;
 import dev.gatewaykit.stub.keys.Caller;
 import dev.gatewaykit.stub.scripting.RuleBook;
 import dev.gatewaykit.stub.scripting.Script;
+import dev.gatewaykit.stub.scripting.ScriptStep;
+import dev.gatewaykit.stub.tools.ToolChoice;
+import dev.gatewaykit.stub.tools.ToolRequest;
+import dev.gatewaykit.stub.tools.ToolSpec;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A validated call to a model endpoint, with what an endpoint needs to answer it. */
 public final class ModelCall {
@@ -24,10 +32,11 @@ public final class ModelCall {
     private final GatewayBehaviour behaviour;
     private final RuleBook<Script> scripts;
     private final int cutStreamAfterEvents;
+    private final AgentState agent;
 
     /** A call of {@code model} (as the provider sees it) on {@code endpointPath} (below /v1). */
     public ModelCall(StubRequest request, ObjectNode body, String model, String endpointPath, Caller caller,
-                     GatewayBehaviour behaviour, RuleBook<Script> scripts, int cutStreamAfterEvents) {
+                     GatewayBehaviour behaviour, RuleBook<Script> scripts, int cutStreamAfterEvents, AgentState agent) {
         this.request = request;
         this.body = body;
         this.model = model;
@@ -36,6 +45,7 @@ public final class ModelCall {
         this.behaviour = behaviour;
         this.scripts = scripts;
         this.cutStreamAfterEvents = cutStreamAfterEvents;
+        this.agent = agent;
     }
 
     /** The exchange. */
@@ -54,20 +64,45 @@ public final class ModelCall {
     }
 
     /**
-     * The reply: the first matching script, else {@code "Echo: " + last user text}; cut to {@code maxTokens}
-     * (finish reason {@code length}) when given.
+     * The reply to a prompt without conversation structure (legacy completions): the first matching script, else
+     * {@code "Echo: " + last user text}; cut to {@code maxTokens} (finish reason {@code length}) when given.
      */
     public Reply reply(PromptText prompt, Integer maxTokens) {
-        Script script = scripts.take(s -> s.match().matches(endpointPath, model, prompt::all)).orElse(null);
-        List<String> chunks = script != null ? script.chunks() : Script.splitWords("Echo: " + prompt.lastUser());
+        Conversation conversation = new Conversation(List.of(Message.text("user", prompt.lastUser())),
+                new ToolRequest(List.of(), ToolChoice.AUTO));
+        return reply(new ReplyRequest(prompt, conversation, OutputFormat.TEXT, maxTokens));
+    }
+
+    /**
+     * The reply: the step of the first matching script, else the default (see {@link ReplyPlanner}); text cut
+     * to {@code maxTokens} (finish reason {@code length}) when given. The call is recorded for verification.
+     */
+    public Reply reply(ReplyRequest r) {
+        Conversation conversation = r.conversation();
+        ScriptStep[] step = new ScriptStep[1];
+        Script script = scripts.take(s -> {
+            Optional<ScriptStep> found = s.stepFor(endpointPath, model, r.prompt()::all, conversation);
+            found.ifPresent(f -> step[0] = f);
+            return found.isPresent();
+        }).orElse(null);
         long delay = script != null ? script.chunkDelayMillis() : 0;
+        Reply planned = new ReplyPlanner(endpointPath, model, agent.reports())
+                .plan(Optional.ofNullable(script == null ? null : step[0]), delay, r);
+        Reply reply = truncate(planned, r.maxTokens());
+        agent.calls().record(endpointPath, model, request.presentedKey().key(), conversation.messages(),
+                conversation.tools().tools().stream().map(ToolSpec::name).toList(), reply.text(), reply.toolCalls());
+        return reply;
+    }
+
+    private static Reply truncate(Reply reply, Integer maxTokens) {
         if (maxTokens == null) {
-            return new Reply(chunks, delay, "stop");
+            return reply;
         }
+        List<String> chunks = reply.chunks();
         String full = String.join("", chunks);
         String cut = Tokens.truncate(full, maxTokens);
         if (cut.length() == full.length()) {
-            return new Reply(chunks, delay, "stop");
+            return reply;
         }
         List<String> kept = new ArrayList<>();
         int used = 0;
@@ -82,7 +117,12 @@ public final class ModelCall {
                 break;
             }
         }
-        return new Reply(kept, delay, "length");
+        return new Reply(kept, List.of(), reply.delayMillis(), "length");
+    }
+
+    /** Stored Responses, recorded calls and reports. */
+    public AgentState agent() {
+        return agent;
     }
 
     /** Records usage with the gateway (spend, cost headers); call before sending anything. */

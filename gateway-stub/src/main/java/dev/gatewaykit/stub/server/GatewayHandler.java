@@ -21,6 +21,7 @@ import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.http.StubRequest;
 import dev.gatewaykit.stub.keys.Caller;
 import dev.gatewaykit.stub.keys.KeyAdminEndpoints;
+import dev.gatewaykit.stub.responses.StoredResponsesEndpoint;
 import dev.gatewaykit.stub.scripting.Fault;
 
 import java.io.IOException;
@@ -41,6 +42,7 @@ public final class GatewayHandler implements HttpHandler {
     private final AdminEndpoints admin;
     private final ModelsEndpoint models;
     private final KeyAdminEndpoints keyAdmin;
+    private final StoredResponsesEndpoint storedResponses;
     private final Map<Route, ModelEndpoint> modelEndpoints = new EnumMap<>(Route.class);
 
     /** A handler over {@code ctx}; {@code admin} serves {@code /__stub/}. */
@@ -51,6 +53,7 @@ public final class GatewayHandler implements HttpHandler {
         this.admin = admin;
         this.models = new ModelsEndpoint(ctx.catalog());
         this.keyAdmin = new KeyAdminEndpoints(ctx.keys());
+        this.storedResponses = new StoredResponsesEndpoint(ctx.agent().responses());
         modelEndpoints.put(Route.CHAT_COMPLETIONS, new ChatCompletionsEndpoint());
         modelEndpoints.put(Route.COMPLETIONS, new CompletionsEndpoint());
         modelEndpoints.put(Route.EMBEDDINGS, new EmbeddingsEndpoint());
@@ -108,6 +111,9 @@ public final class GatewayHandler implements HttpHandler {
                 case KEY_GENERATE -> keyAdmin.generate(request);
                 case KEY_INFO -> keyAdmin.info(request, caller);
                 case KEY_DELETE -> keyAdmin.delete(request);
+                case RESPONSE -> storedResponses.retrieve(request, match.modelId());
+                case RESPONSE_DELETE -> storedResponses.delete(request, match.modelId());
+                case RESPONSE_INPUT_ITEMS -> storedResponses.inputItems(request, match.modelId());
                 default -> modelCall(request, route, caller, cutAfter);
             }
         } catch (StubError error) {
@@ -128,7 +134,8 @@ public final class GatewayHandler implements HttpHandler {
                     "The model `" + (upstream.length() > 200 ? upstream.substring(0, 200) : upstream)
                     + "` does not exist or you do not have access to it.").subject(upstream);
         }
-        ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter);
+        ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter,
+                ctx.agent());
         modelEndpoints.get(route).serve(call);
     }
 

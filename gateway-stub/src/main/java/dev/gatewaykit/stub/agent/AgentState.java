@@ -1,0 +1,54 @@
+package dev.gatewaykit.stub.agent;
+
+import dev.gatewaykit.stub.responses.ResponseStore;
+import dev.gatewaykit.stub.verify.CallLog;
+import dev.gatewaykit.stub.verify.SchemaReports;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/**
+ * What a running stub keeps for agent flows: stored Responses, the calls tests verify, structured-output reports.
+ */
+public final class AgentState {
+
+    private final AgentLimits limits;
+    private final ResponseStore responses;
+    private final CallLog calls;
+    private final SchemaReports reports;
+
+    /** State bounded by {@code limits}; {@code secrets} lists keys to mask in recorded texts. */
+    public AgentState(AgentLimits limits, Supplier<Collection<String>> secrets) {
+        this.limits = limits;
+        this.responses = new ResponseStore(limits.storedResponses());
+        this.calls = new CallLog(limits.recordedCalls(), limits.textChars(), secrets);
+        this.reports = new SchemaReports(limits.schemaReports());
+    }
+
+    /** The bounds. */
+    public AgentLimits limits() {
+        return limits;
+    }
+
+    /** Stored Responses API objects. */
+    public ResponseStore responses() {
+        return responses;
+    }
+
+    /** Recorded model calls. */
+    public CallLog calls() {
+        return calls;
+    }
+
+    /** Structured-output mismatch reports. */
+    public SchemaReports reports() {
+        return reports;
+    }
+
+    /** Forgets everything (part of the stub's reset). */
+    public void reset() {
+        responses.clear();
+        calls.clear();
+        reports.clear();
+    }
+}
