@@ -1,12 +1,16 @@
 package dev.gatewaykit.stub.junit;
 
 import dev.gatewaykit.stub.GatewayStub;
+import dev.gatewaykit.stub.config.StubConfigFile;
+import dev.gatewaykit.stub.http.Json;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -80,8 +84,26 @@ public final class GatewayStubExtension implements BeforeAllCallback, BeforeEach
         GatewayStub.Builder b = GatewayStub.builder();
         if (annotation != null) {
             b.mode(annotation.mode()).masterKey(annotation.masterKey()).liteLlmStatuses(annotation.liteLlmStatuses());
+            if (!annotation.config().isBlank()) {
+                applyConfig(testClass, annotation.config(), b);
+            }
         }
         return b.start();
+    }
+
+    private static void applyConfig(Class<?> testClass, String resource, GatewayStub.Builder b) {
+        try (InputStream in = testClass.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("@GatewayStubTest config " + resource + " is not on the class path of "
+                        + testClass.getName());
+            }
+            StubConfigFile.apply(Json.parse(in.readAllBytes()), b);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("@GatewayStubTest config " + resource + " is not valid JSON: "
+                    + String.valueOf(e.getMessage()).split("\n")[0], e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("@GatewayStubTest config " + resource + ": " + e.getMessage(), e);
+        }
     }
 
     private static GatewayStubTest find(Class<?> testClass) {

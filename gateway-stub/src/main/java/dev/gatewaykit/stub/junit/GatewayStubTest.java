@@ -30,4 +30,10 @@ public @interface GatewayStubTest {
 
     /** LiteLLM key error statuses. */
     LiteLlmStatuses liteLlmStatuses() default LiteLlmStatuses.NEW;
+
+    /**
+     * A stub configuration file (the standalone {@code --config} format: scripts, faults, keys, models) read from
+     * the test class path, e.g. {@code "/agent-scripts.json"}; applied after the attributes above. Empty = none.
+     */
+    String config() default "";
 }
