@@ -21,6 +21,8 @@ import dev.gatewaykit.stub.scripting.RuleBook;
 import dev.gatewaykit.stub.scripting.Script;
 import dev.gatewaykit.stub.server.GatewayHandler;
 import dev.gatewaykit.stub.server.StubContext;
+import dev.gatewaykit.stub.verify.RecordedCall;
+import dev.gatewaykit.stub.verify.SchemaReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,6 +163,16 @@ public final class GatewayStub implements AutoCloseable {
     /** Requests dropped from the journal ring. */
     public long journalDropped() {
         return ctx.journal().dropped();
+    }
+
+    /** Scripted replies that broke the schema their request asked for, oldest first (bounded). */
+    public List<SchemaReport> schemaReports() {
+        return ctx.agent().reports().all();
+    }
+
+    /** Model calls as tests verify them: conversations sent and replies given, oldest first (bounded, masked). */
+    public List<RecordedCall> calls() {
+        return ctx.agent().calls().calls();
     }
 
     /** Request counters. */

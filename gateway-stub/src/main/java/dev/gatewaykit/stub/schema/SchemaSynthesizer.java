@@ -27,9 +27,14 @@ public final class SchemaSynthesizer {
     private static final int SHRINK_DEPTH = 6;
     /** Depth at which a schema is treated as endlessly recursive. */
     private static final int MAX_DEPTH = 64;
+    /** Most values in one synthesized document, so a schema such as {@code minItems: 1e9} cannot exhaust memory. */
+    public static final int MAX_VALUES = 10_000;
+    /** Longest synthesized string. */
+    public static final int MAX_STRING = 100_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private final JsonNode root;
+    private int values;
 
     private SchemaSynthesizer(JsonNode root) {
         this.root = root;
@@ -48,6 +53,10 @@ public final class SchemaSynthesizer {
     private JsonNode value(JsonNode schema, SchemaPath path, String hint, int depth) {
         if (depth > MAX_DEPTH) {
             throw new SchemaException(path.toString(), "the schema recurses without an end (no optional branch)");
+        }
+        if (++values > MAX_VALUES) {
+            throw new SchemaException(path.toString(), "the smallest valid value has more than " + MAX_VALUES
+                    + " parts, beyond the stub's limit");
         }
         if (schema == null || schema.isMissingNode() || (schema.isBoolean() && schema.booleanValue())) {
             return NODES.textNode(hint == null ? "text" : hint);
@@ -327,6 +336,10 @@ public final class SchemaSynthesizer {
         int max = bound(schema, "maxLength", path, Integer.MAX_VALUE);
         if (min > max) {
             throw new SchemaException(path.toString(), "minLength (" + min + ") is greater than maxLength (" + max + ")");
+        }
+        if (min > MAX_STRING) {
+            throw new SchemaException(path.toString(), "minLength (" + min + ") is beyond the stub's limit of "
+                    + MAX_STRING + " characters");
         }
         String format = schema.path("format").asText("");
         String text = switch (format) {
