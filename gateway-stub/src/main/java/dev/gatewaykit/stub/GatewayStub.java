@@ -23,6 +23,7 @@ import dev.gatewaykit.stub.server.GatewayHandler;
 import dev.gatewaykit.stub.server.StubContext;
 import dev.gatewaykit.stub.verify.RecordedCall;
 import dev.gatewaykit.stub.verify.SchemaReport;
+import dev.gatewaykit.stub.verify.Verification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,6 +174,11 @@ public final class GatewayStub implements AutoCloseable {
     /** Model calls as tests verify them: conversations sent and replies given, oldest first (bounded, masked). */
     public List<RecordedCall> calls() {
         return ctx.agent().calls().calls();
+    }
+
+    /** Checks over the calls, tool calls, tool outputs and requests this stub saw (live: reads at check time). */
+    public Verification verify() {
+        return new Verification(this::calls, this::journal, this::schemaReports);
     }
 
     /** Request counters. */

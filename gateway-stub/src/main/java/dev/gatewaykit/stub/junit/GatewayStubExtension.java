@@ -3,6 +3,7 @@ package dev.gatewaykit.stub.junit;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.config.StubConfigFile;
 import dev.gatewaykit.stub.http.Json;
+import dev.gatewaykit.stub.verify.Verification;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * static GatewayStubExtension stub = new GatewayStubExtension(GatewayStub.builder().mode(StubMode.PORTKEY));
  * }</pre>
  * One stub per test class (started on first use, stopped when the class finishes), reset before each test,
- * injected into parameters of type {@link GatewayStub}.
+ * injected into parameters of type {@link GatewayStub} (and {@link Verification}, the stub's {@code verify()}).
  */
 public final class GatewayStubExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -58,12 +59,14 @@ public final class GatewayStubExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == GatewayStub.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == GatewayStub.class || type == Verification.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return stubFor(extensionContext);
+        GatewayStub stub = stubFor(extensionContext);
+        return parameterContext.getParameter().getType() == Verification.class ? stub.verify() : stub;
     }
 
     private GatewayStub stubFor(ExtensionContext context) {
