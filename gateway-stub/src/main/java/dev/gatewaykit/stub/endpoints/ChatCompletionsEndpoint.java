@@ -6,7 +6,6 @@ import dev.gatewaykit.stub.conversation.Conversation;
 import dev.gatewaykit.stub.conversation.ConversationParser;
 import dev.gatewaykit.stub.gateway.Ids;
 import dev.gatewaykit.stub.http.Json;
-import dev.gatewaykit.stub.http.SseStream;
 import dev.gatewaykit.stub.tools.ToolCall;
 import dev.gatewaykit.stub.tools.ToolRequest;
 
@@ -73,7 +72,17 @@ public final class ChatCompletionsEndpoint implements ModelEndpoint {
             call.request().sendJson(200, root);
             return;
         }
-        SseStream events = call.startStream();
+        StreamEvents events = call.startEvents(StreamEvents.Style.CHAT);
+        try {
+            stream(call, events, reply, prompt, id, created, includeUsage, completionTokens);
+        } catch (StreamEvents.Ended ended) {
+            return;
+        }
+        call.request().finish();
+    }
+
+    private static void stream(ModelCall call, StreamEvents events, Reply reply, PromptText prompt, String id,
+                               long created, boolean includeUsage, long completionTokens) throws IOException {
         ObjectNode first = chunk(id, created, call.model(), includeUsage);
         ObjectNode firstDelta = first.withArray("choices").addObject();
         firstDelta.put("index", 0);
@@ -128,7 +137,6 @@ public final class ChatCompletionsEndpoint implements ModelEndpoint {
             events.data(usage);
         }
         events.done();
-        call.request().finish();
     }
 
     private static ObjectNode delta(String id, long created, String model, boolean includeUsage,

@@ -11,6 +11,7 @@ import dev.gatewaykit.stub.keys.Caller;
 import dev.gatewaykit.stub.scripting.RuleBook;
 import dev.gatewaykit.stub.scripting.Script;
 import dev.gatewaykit.stub.scripting.ScriptStep;
+import dev.gatewaykit.stub.scripting.StreamError;
 import dev.gatewaykit.stub.tools.ToolChoice;
 import dev.gatewaykit.stub.tools.ToolRequest;
 import dev.gatewaykit.stub.tools.ToolSpec;
@@ -33,10 +34,12 @@ public final class ModelCall {
     private final RuleBook<Script> scripts;
     private final int cutStreamAfterEvents;
     private final AgentState agent;
+    private final StreamError streamError;
 
     /** A call of {@code model} (as the provider sees it) on {@code endpointPath} (below /v1). */
     public ModelCall(StubRequest request, ObjectNode body, String model, String endpointPath, Caller caller,
-                     GatewayBehaviour behaviour, RuleBook<Script> scripts, int cutStreamAfterEvents, AgentState agent) {
+                     GatewayBehaviour behaviour, RuleBook<Script> scripts, int cutStreamAfterEvents, AgentState agent,
+                     StreamError streamError) {
         this.request = request;
         this.body = body;
         this.model = model;
@@ -46,6 +49,7 @@ public final class ModelCall {
         this.scripts = scripts;
         this.cutStreamAfterEvents = cutStreamAfterEvents;
         this.agent = agent;
+        this.streamError = streamError;
     }
 
     /** The exchange. */
@@ -133,6 +137,11 @@ public final class ModelCall {
     /** Starts the event stream (cut after k events when a fault says so). */
     public SseStream startStream() throws IOException {
         return request.startEventStream(cutStreamAfterEvents);
+    }
+
+    /** Starts the event stream, wrapped to end with an error event when a stream-error fault applies. */
+    public StreamEvents startEvents(StreamEvents.Style style) throws IOException {
+        return new StreamEvents(startStream(), request, streamError, style);
     }
 
     /** Waits between streamed pieces. */

@@ -7,7 +7,6 @@ import dev.gatewaykit.stub.conversation.ConversationParser;
 import dev.gatewaykit.stub.conversation.Message;
 import dev.gatewaykit.stub.gateway.Ids;
 import dev.gatewaykit.stub.http.Json;
-import dev.gatewaykit.stub.http.SseStream;
 import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.responses.InputItems;
 import dev.gatewaykit.stub.responses.StoredResponse;
@@ -75,7 +74,19 @@ public final class ResponsesEndpoint implements ModelEndpoint {
             call.request().sendJson(200, done);
             return;
         }
-        Sequence seq = new Sequence(call.startStream());
+        StreamEvents events = call.startEvents(StreamEvents.Style.RESPONSES);
+        events.failedResponse(() -> shape.response("failed"));
+        Sequence seq = new Sequence(events);
+        try {
+            stream(seq, shape, reply, messageId, callItemIds, done);
+        } catch (StreamEvents.Ended ended) {
+            return;
+        }
+        call.request().finish();
+    }
+
+    private static void stream(Sequence seq, ResponseShape shape, Reply reply, String messageId,
+                               List<String> callItemIds, ObjectNode done) throws IOException {
         seq.send("response.created", e -> e.set("response", shape.response("in_progress")));
         seq.send("response.in_progress", e -> e.set("response", shape.response("in_progress")));
         int outputIndex = 0;
@@ -86,7 +97,6 @@ public final class ResponsesEndpoint implements ModelEndpoint {
             streamFunctionCall(seq, reply.toolCalls().get(i), callItemIds.get(i), outputIndex++);
         }
         seq.sendLast("response.completed", e -> e.set("response", done));
-        call.request().finish();
     }
 
     private static void addOutput(ObjectNode response, Reply reply, String messageId, List<String> callItemIds) {
@@ -231,10 +241,9 @@ public final class ResponsesEndpoint implements ModelEndpoint {
 
     /** Numbers events with {@code sequence_number} from 0. */
     private static final class Sequence {
-        private final SseStream events;
-        private long next;
+        private final StreamEvents events;
 
-        Sequence(SseStream events) {
+        Sequence(StreamEvents events) {
             this.events = events;
         }
 
@@ -249,7 +258,7 @@ public final class ResponsesEndpoint implements ModelEndpoint {
         private ObjectNode event(String type, Consumer<ObjectNode> fill) {
             ObjectNode e = Json.object();
             e.put("type", type);
-            e.put("sequence_number", next++);
+            e.put("sequence_number", events.nextSequence());
             fill.accept(e);
             return e;
         }

@@ -21,7 +21,9 @@ public final class RuleJson {
     private static final Set<String> SCRIPT_FIELDS = union(union(SCRIPT_MATCH_FIELDS, STEP_FIELDS),
             Set.of("match", "sequence", "chunkDelayMs", "times"));
     private static final Set<String> FAULT_FIELDS = Set.of("match", "path", "model", "status", "headers", "body",
-            "latencyMs", "cutStreamAfterEvents", "dropConnection", "times");
+            "latencyMs", "cutStreamAfterEvents", "dropConnection", "times", "streamError");
+    private static final Set<String> STREAM_ERROR_FIELDS = Set.of("afterEvents", "message", "type", "code",
+            "responsesEvent");
 
     private RuleJson() {
     }
@@ -184,6 +186,16 @@ public final class RuleJson {
         }
         if (n.has("times")) {
             b.times((int) integer(n, "times", "fault"));
+        }
+        if (n.has("streamError")) {
+            JsonNode e = n.get("streamError");
+            if (!e.isObject()) {
+                throw new IllegalArgumentException("fault field 'streamError' must be an object " + STREAM_ERROR_FIELDS);
+            }
+            unknown(e, STREAM_ERROR_FIELDS, "streamError");
+            b.streamError(new StreamError(e.has("afterEvents") ? (int) integer(e, "afterEvents", "streamError") : 0,
+                    e.has("message") ? text(e, "message", "streamError") : "Upstream stream failed",
+                    optionalText(e, "type"), optionalText(e, "code"), optionalText(e, "responsesEvent")));
         }
         return b.build();
     }

@@ -97,7 +97,8 @@ public final class GatewayHandler implements HttpHandler {
             if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
                 request.parseJson();
             }
-            int cutAfter = applyFault(request, route);
+            Fault[] taken = new Fault[1];
+            int cutAfter = applyFault(request, route, taken);
             if (cutAfter == Integer.MIN_VALUE) {
                 return;
             }
@@ -114,7 +115,7 @@ public final class GatewayHandler implements HttpHandler {
                 case RESPONSE -> storedResponses.retrieve(request, match.modelId());
                 case RESPONSE_DELETE -> storedResponses.delete(request, match.modelId());
                 case RESPONSE_INPUT_ITEMS -> storedResponses.inputItems(request, match.modelId());
-                default -> modelCall(request, route, caller, cutAfter);
+                default -> modelCall(request, route, caller, cutAfter, taken[0]);
             }
         } catch (StubError error) {
             if (request.sent()) {
@@ -124,7 +125,7 @@ public final class GatewayHandler implements HttpHandler {
         }
     }
 
-    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter) throws IOException {
+    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter, Fault fault) throws IOException {
         ObjectNode body = request.json();
         String model = Fields.model(body);
         behaviour.authorizeModel(request, caller, model);
@@ -135,7 +136,7 @@ public final class GatewayHandler implements HttpHandler {
                     + "` does not exist or you do not have access to it.").subject(upstream);
         }
         ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter,
-                ctx.agent());
+                ctx.agent(), fault == null ? null : fault.streamError().orElse(null));
         modelEndpoints.get(route).serve(call);
     }
 
@@ -143,9 +144,10 @@ public final class GatewayHandler implements HttpHandler {
      * Applies the first matching fault: latency, then drop, then status. Returns the events after which to cut a
      * stream (-1: never), or {@code Integer.MIN_VALUE} when the fault already answered.
      */
-    private int applyFault(StubRequest request, Route route) throws IOException {
+    private int applyFault(StubRequest request, Route route, Fault[] taken) throws IOException {
         Fault fault = ctx.faults().take(f -> f.match().matches(route.path(), request.model(),
                 () -> new String(request.body(), StandardCharsets.UTF_8))).orElse(null);
+        taken[0] = fault;
         if (fault == null) {
             return -1;
         }
