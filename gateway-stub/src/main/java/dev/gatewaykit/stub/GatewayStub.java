@@ -4,6 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gatewaykit.stub.admin.AdminEndpoints;
 import dev.gatewaykit.stub.agent.AgentLimits;
 import dev.gatewaykit.stub.agent.AgentState;
+import dev.gatewaykit.stub.record.Passthrough;
+import dev.gatewaykit.stub.record.Recorder;
+import dev.gatewaykit.stub.record.Redactor;
+import dev.gatewaykit.stub.record.ReplayMatcher;
+import dev.gatewaykit.stub.record.Replayer;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
@@ -29,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -80,7 +86,8 @@ public final class GatewayStub implements AutoCloseable {
         this.ctx = new StubContext(behaviour, new ModelCatalog(b.models), keys,
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
-                journal, new StubStats(), b.limits, new AgentState(b.agentLimits, () -> secrets(keys, masterKey)));
+                journal, new StubStats(), b.limits, new AgentState(b.agentLimits,
+                () -> secrets(keys, masterKey), passthrough(b, keys)));
         this.workers = new ThreadPoolExecutor(b.limits.workerThreads(), b.limits.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(b.limits.queueCapacity()), daemonThreads(),
                 // A full queue makes the accepting thread serve the exchange itself: back-pressure, nothing dropped.
@@ -102,6 +109,14 @@ public final class GatewayStub implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", new GatewayHandler(ctx, new AdminEndpoints(ctx, this::baseUrl)));
         server.start();
+    }
+
+    private static Passthrough passthrough(Builder b, KeyRegistry keys) {
+        Redactor redactor = new Redactor(secrets(keys, b.masterKey));
+        if (b.recordDir != null) {
+            return new Recorder(b.recordDir, b.upstream, redactor);
+        }
+        return b.replayDir == null ? null : new Replayer(b.replayDir, b.replayMatcher, redactor);
     }
 
     private static Collection<String> secrets(KeyRegistry keys, String masterKey) {
@@ -254,6 +269,10 @@ public final class GatewayStub implements AutoCloseable {
         private final Map<String, ModelPrice> prices = new LinkedHashMap<>();
         private StubLimits limits = StubLimits.DEFAULTS;
         private AgentLimits agentLimits = AgentLimits.DEFAULTS;
+        private Path recordDir;
+        private String upstream;
+        private Path replayDir;
+        private ReplayMatcher replayMatcher = ReplayMatcher.DEFAULT;
         private LiteLlmStatuses liteLlmStatuses = LiteLlmStatuses.NEW;
         private final List<Script> scripts = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
@@ -332,6 +351,30 @@ public final class GatewayStub implements AutoCloseable {
         /** Bounds on memory and threads. */
         public Builder limits(StubLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Record mode: model calls are forwarded to {@code upstreamBaseUrl} (a real LiteLLM, Portkey or OpenAI base
+         * URL) and each exchange is written to {@code dir} as a fixture, keys redacted.
+         */
+        public Builder record(Path dir, String upstreamBaseUrl) {
+            this.recordDir = Objects.requireNonNull(dir, "dir");
+            this.upstream = Objects.requireNonNull(upstreamBaseUrl, "upstreamBaseUrl");
+            this.replayDir = null;
+            return this;
+        }
+
+        /** Replay mode: model calls are answered from the fixtures in {@code dir} (loaded at start), never forwarded. */
+        public Builder replay(Path dir) {
+            this.replayDir = Objects.requireNonNull(dir, "dir");
+            this.recordDir = null;
+            return this;
+        }
+
+        /** Which request parts replay compares (default: method, path, model and the whole body). */
+        public Builder replayMatcher(ReplayMatcher matcher) {
+            this.replayMatcher = Objects.requireNonNull(matcher, "matcher");
             return this;
         }
 
