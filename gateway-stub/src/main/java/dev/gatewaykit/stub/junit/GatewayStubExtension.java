@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -90,8 +91,29 @@ public final class GatewayStubExtension implements BeforeAllCallback, BeforeEach
             if (!annotation.config().isBlank()) {
                 applyConfig(testClass, annotation.config(), b);
             }
+            if (!annotation.record().isBlank()) {
+                b.record(Path.of(annotation.record()), upstream(annotation.upstream()));
+            } else if (!annotation.replay().isBlank()) {
+                b.replay(Path.of(annotation.replay()));
+            }
         }
         return b.start();
+    }
+
+    private static String upstream(String value) {
+        String v = value.trim();
+        if (v.startsWith("${") && v.endsWith("}")) {
+            String name = v.substring(2, v.length() - 1);
+            v = System.getenv(name) == null ? "" : System.getenv(name).trim();
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("@GatewayStubTest upstream " + value + ": environment variable "
+                        + name + " is not set");
+            }
+        }
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("@GatewayStubTest record needs upstream (the real gateway's base URL)");
+        }
+        return v;
     }
 
     private static void applyConfig(Class<?> testClass, String resource, GatewayStub.Builder b) {
