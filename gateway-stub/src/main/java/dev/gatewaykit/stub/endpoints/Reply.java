@@ -2,6 +2,7 @@ package dev.gatewaykit.stub.endpoints;
 
 import dev.gatewaykit.stub.tools.ToolCall;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,14 +43,15 @@ public record Reply(List<String> chunks, List<ToolCall> toolCalls, long delayMil
     public static List<String> argumentPieces(String arguments, int size) {
         int n = arguments.length();
         int piece = Math.max(1, Math.min(size, (n + 1) / 2));
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i += piece) {
-            int end = Math.min(n, i + piece);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < n) {
+            int end = Math.min(n, start + piece);
             if (end < n && Character.isHighSurrogate(arguments.charAt(end - 1))) {
-                end++;
+                end++; // never split a surrogate pair
             }
-            out.add(arguments.substring(i, end));
-            i = end - piece;
+            out.add(arguments.substring(start, end));
+            start = end;
         }
         if (out.isEmpty()) {
             out.add("");

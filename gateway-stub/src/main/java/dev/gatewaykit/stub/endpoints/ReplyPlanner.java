@@ -7,6 +7,7 @@ import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.schema.SchemaException;
 import dev.gatewaykit.stub.schema.SchemaSynthesizer;
 import dev.gatewaykit.stub.schema.SchemaValidator;
+import dev.gatewaykit.stub.scripting.Script;
 import dev.gatewaykit.stub.scripting.ScriptStep;
 import dev.gatewaykit.stub.scripting.ScriptedToolCall;
 import dev.gatewaykit.stub.tools.ToolCall;
@@ -59,8 +60,7 @@ final class ReplyPlanner {
             case JSON_SCHEMA -> reply(Reply.argumentPieces(Json.string(r.format().example()), 16), List.of(), 0);
             case JSON_OBJECT -> reply(Reply.argumentPieces(Json.string(Json.object().put("echo",
                     r.prompt().lastUser())), 16), List.of(), 0);
-            case TEXT -> reply(dev.gatewaykit.stub.scripting.Script.splitWords("Echo: " + r.prompt().lastUser()),
-                    List.of(), 0);
+            case TEXT -> reply(Script.splitWords("Echo: " + r.prompt().lastUser()), List.of(), 0);
         };
     }
 

@@ -24,7 +24,8 @@ public final class Redactor {
     public static final String REDACTED = "[REDACTED]";
 
     private static final Pattern KEY_SHAPED = Pattern.compile(
-            "(?:sk|pk|rk)-[A-Za-z0-9_\\-]{8,}|Bearer\\s+[A-Za-z0-9._~+/=\\-]{8,}|AIza[0-9A-Za-z_\\-]{20,}");
+            // Not inside a word: "task-list-2024" is no key.
+            "(?<![A-Za-z0-9])(?:sk|pk|rk)-[A-Za-z0-9_\\-]{8,}|Bearer\\s+[A-Za-z0-9._~+/=\\-]{8,}|AIza[0-9A-Za-z_\\-]{20,}");
     private static final Set<String> KEY_FIELDS = Set.of("key", "api_key", "apikey", "master_key", "masterkey",
             "token", "access_token", "secret", "password", "authorization", "x-litellm-api-key", "x-portkey-api-key");
 

@@ -1,6 +1,7 @@
 package dev.gatewaykit.stub.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gatewaykit.stub.conversation.Message;
 import dev.gatewaykit.stub.http.Json;
 import dev.gatewaykit.stub.tools.ToolCall;
@@ -126,9 +127,9 @@ public final class ToolCallCheck {
     private static JsonNode parse(String text) {
         try {
             JsonNode v = Json.parse(text);
-            return v == null ? Json.object().textNode("") : v;
+            return v == null ? JsonNodeFactory.instance.textNode("") : v;
         } catch (IOException | RuntimeException e) {
-            return Json.object().textNode(text);
+            return JsonNodeFactory.instance.textNode(text);
         }
     }
 
