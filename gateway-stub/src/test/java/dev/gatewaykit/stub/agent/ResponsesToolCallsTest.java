@@ -159,4 +159,22 @@ class ResponsesToolCallsTest {
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("No tool call found for function call output with call_id call_nobody");
     }
+
+    @Test
+    void streamedTextAndParallelCallsAccumulateInOrder() {
+        stub.script(Script.builder().reply("Reading both.").toolCall("ReadFile", "{\"path\":\"a.md\"}")
+                .toolCall("ReadFile", "{\"path\":\"b.md\"}").build());
+
+        ResponseAccumulator accumulator = ResponseAccumulator.create();
+        try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(readFileRequest().build())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+
+        List<ResponseOutputItem> output = accumulator.response().output();
+        assertThat(output).hasSize(3);
+        assertThat(output.get(0).asMessage().content().get(0).asOutputText().text()).isEqualTo("Reading both.");
+        assertThat(output.get(1).asFunctionCall().arguments(ReadFile.class).path()).isEqualTo("a.md");
+        assertThat(output.get(2).asFunctionCall().arguments(ReadFile.class).path()).isEqualTo("b.md");
+        assertThat(output.get(1).asFunctionCall().callId()).isNotEqualTo(output.get(2).asFunctionCall().callId());
+    }
 }
