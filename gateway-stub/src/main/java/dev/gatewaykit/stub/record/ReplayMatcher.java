@@ -66,6 +66,48 @@ public record ReplayMatcher(Set<Part> parts, Set<String> ignoredBodyFields) {
         return Optional.empty();
     }
 
+    /**
+     * A text equal for exactly the requests this matcher treats as equal (object key order and number spelling
+     * ignored), so matching fixtures can be found by lookup instead of by comparing each one.
+     */
+    public String key(String method, String path, String model, JsonNode body) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(parts.contains(Part.METHOD) ? method : "*").append(' ');
+        sb.append(parts.contains(Part.PATH) ? path : "*").append(' ');
+        sb.append(parts.contains(Part.MODEL) ? model : "*").append(' ');
+        if (parts.contains(Part.BODY)) {
+            canonical(strip(body), sb);
+        }
+        return sb.toString();
+    }
+
+    private static void canonical(JsonNode n, StringBuilder sb) {
+        if (n == null || n.isMissingNode()) {
+            sb.append('-');
+        } else if (n.isObject()) {
+            java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+            n.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+            sb.append('{');
+            sorted.forEach((k, v) -> {
+                sb.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(k)).append(':');
+                canonical(v, sb);
+                sb.append(',');
+            });
+            sb.append('}');
+        } else if (n.isArray()) {
+            sb.append('[');
+            n.forEach(v -> {
+                canonical(v, sb);
+                sb.append(',');
+            });
+            sb.append(']');
+        } else if (n.isNumber()) {
+            sb.append(n.decimalValue().stripTrailingZeros().toPlainString());
+        } else {
+            sb.append(n);
+        }
+    }
+
     private JsonNode strip(JsonNode body) {
         if (body == null || ignoredBodyFields.isEmpty() || !body.isObject()) {
             return body;

@@ -11,13 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves model calls from fixtures, never forwarding. Several fixtures matching the same request are served in
+ * Serves model calls from fixtures, never forwarding; fixtures are indexed by their {@link ReplayMatcher#key}, so a
+ * request costs one lookup however many fixtures are loaded. Several fixtures matching the same request are served in
  * turn (a recording of the same prompt twice replays both answers, in order). A miss is an OpenAI-shaped 404
  * naming the closest fixture and how it differs.
  */
@@ -27,6 +30,7 @@ public final class Replayer implements Passthrough {
     private final List<Fixture> fixtures;
     private final ReplayMatcher matcher;
     private final Redactor redactor;
+    private final Map<String, List<Fixture>> byKey = new HashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> turns = new ConcurrentHashMap<>();
 
     /**
@@ -39,6 +43,9 @@ public final class Replayer implements Passthrough {
         this.fixtures = List.copyOf(FixtureFiles.load(dir));
         this.matcher = matcher;
         this.redactor = redactor;
+        for (Fixture f : fixtures) {
+            byKey.computeIfAbsent(matcher.key(f.method(), f.path(), f.model(), f.body()), k -> new ArrayList<>()).add(f);
+        }
     }
 
     /** Fixtures loaded. */
@@ -50,15 +57,23 @@ public final class Replayer implements Passthrough {
     public void serve(StubRequest request, Route route, int cutAfter) throws IOException {
         JsonNode body = redactor.json(request.json());
         String model = body.path("model").isTextual() ? body.get("model").asText() : null;
-        List<Fixture> matches = new ArrayList<>();
+        String key = matcher.key(request.method(), route.path(), model, body);
+        List<Fixture> matches = byKey.get(key);
+        if (matches == null) {
+            throw miss(request, route, model, body);
+        }
+        int turn = turns.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
+        send(request, matches.get(Math.floorMod(turn, matches.size())), cutAfter);
+    }
+
+    private StubError miss(StubRequest request, Route route, String model, JsonNode body) {
         String closest = null;
         String closestDifference = null;
         int closestScore = -1;
         for (Fixture f : fixtures) {
             Optional<String> d = matcher.difference(f, request.method(), route.path(), model, body);
             if (d.isEmpty()) {
-                matches.add(f);
-                continue;
+                continue; // cannot happen: an equal fixture has the same key
             }
             int score = (f.method().equals(request.method()) ? 4 : 0) + (f.path().equals(route.path()) ? 2 : 0)
                     + (java.util.Objects.equals(f.model(), model) ? 1 : 0);
@@ -68,15 +83,10 @@ public final class Replayer implements Passthrough {
                 closestDifference = d.get();
             }
         }
-        if (matches.isEmpty()) {
-            throw new StubError(StubError.Kind.INVALID_REQUEST, 404, "invalid_request_error", null, "fixture_not_found",
-                    "Replay: no fixture in " + dir + " matches " + request.method() + " " + route.path() + " model="
-                    + model + (closest == null ? " (the directory has no fixtures)."
-                    : ". Closest: " + closest + ", which differs in " + closestDifference + "."));
-        }
-        String key = matches.get(0).file();
-        int turn = turns.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
-        send(request, matches.get(turn % matches.size()), cutAfter);
+        return new StubError(StubError.Kind.INVALID_REQUEST, 404, "invalid_request_error", null, "fixture_not_found",
+                "Replay: no fixture in " + dir + " matches " + request.method() + " " + route.path() + " model="
+                + model + (closest == null ? " (the directory has no fixtures)."
+                : ". Closest: " + closest + ", which differs in " + closestDifference + "."));
     }
 
     private static void send(StubRequest request, Fixture f, int cutAfter) throws IOException {
