@@ -27,7 +27,7 @@ public final class AgentState {
     public AgentState(AgentLimits limits, Supplier<Collection<String>> secrets, Passthrough passthrough) {
         this.limits = limits;
         this.passthrough = passthrough;
-        this.responses = new ResponseStore(limits.storedResponses());
+        this.responses = new ResponseStore(limits.storedResponses(), limits.storedBytes());
         this.calls = new CallLog(limits.recordedCalls(), limits.textChars(), secrets);
         this.reports = new SchemaReports(limits.schemaReports());
     }

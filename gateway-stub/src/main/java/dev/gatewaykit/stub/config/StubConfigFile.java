@@ -45,7 +45,8 @@ import java.util.TreeSet;
  *   "faults": [{"match": {"path": "/embeddings"}, "status": 429, "headers": {"retry-after-ms": "10"}, "times": 1}],
  *   "record": {"dir": "fixtures", "upstream": "http://localhost:4000"},   // or:
  *   "replay": {"dir": "fixtures", "match": ["method", "path", "model", "body"], "ignoreBodyFields": ["user"]},
- *   "agentLimits": {"storedResponses": 1000, "recordedCalls": 1000, "schemaReports": 100, "textChars": 8192}
+ *   "agentLimits": {"storedResponses": 1000, "storedBytes": 8388608, "recordedCalls": 500, "schemaReports": 100,
+ *                   "textChars": 4096}
  * }
  * }</pre>
  */
@@ -55,8 +56,8 @@ public final class StubConfigFile {
             "virtualKeys", "prices", "limits", "scripts", "faults", "record", "replay", "agentLimits");
     private static final Set<String> RECORD_FIELDS = Set.of("dir", "upstream");
     private static final Set<String> REPLAY_FIELDS = Set.of("dir", "match", "ignoreBodyFields");
-    private static final Set<String> AGENT_LIMIT_FIELDS = Set.of("storedResponses", "recordedCalls", "schemaReports",
-            "textChars");
+    private static final Set<String> AGENT_LIMIT_FIELDS = Set.of("storedResponses", "storedBytes", "recordedCalls",
+            "schemaReports", "textChars");
     private static final Set<String> KEY_FIELDS = Set.of("key", "alias", "models", "maxBudget", "expires");
     private static final Set<String> PRICE_FIELDS = Set.of("inputPerMillion", "outputPerMillion");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxBodyBytes", "journalCapacity", "journalBodyChars",
@@ -182,6 +183,7 @@ public final class StubConfigFile {
             AgentLimits d = AgentLimits.DEFAULTS;
             builder.agentLimits(new AgentLimits(
                     l.has("storedResponses") ? integer(l, "storedResponses") : d.storedResponses(),
+                    l.has("storedBytes") ? integer(l, "storedBytes") : d.storedBytes(),
                     l.has("recordedCalls") ? integer(l, "recordedCalls") : d.recordedCalls(),
                     l.has("schemaReports") ? integer(l, "schemaReports") : d.schemaReports(),
                     l.has("textChars") ? integer(l, "textChars") : d.textChars()));

@@ -67,8 +67,10 @@ public final class ResponsesEndpoint implements ModelEndpoint {
         if (store) {
             List<Message> turn = new ArrayList<>(input);
             turn.add(new Message("assistant", reply.text(), reply.toolCalls(), null, null));
+            // Input and output are held about twice (items and messages): count both.
+            long size = 2L * (call.request().body().length + outputTokens * 4L) + 1024;
             call.agent().responses().put(new StoredResponse(responseId, previousId, done,
-                    InputItems.of(body.get("input")), List.copyOf(turn)));
+                    InputItems.of(body.get("input")), List.copyOf(turn), size));
         }
         if (!stream) {
             call.request().sendJson(200, done);

@@ -10,29 +10,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stored Responses, oldest evicted first beyond the capacity. Each entry holds only its own turn; a conversation is
+ * Stored Responses, oldest evicted first beyond the count or size bound. Each entry holds only its own turn; a conversation is
  * rebuilt by following {@code previous_response_id} links, so memory grows with turns, not with their square.
  */
 public final class ResponseStore {
 
     private final int capacity;
-    private final Map<String, StoredResponse> byId;
+    private final long maxBytes;
+    private final Map<String, StoredResponse> byId = new LinkedHashMap<>();
+    private long bytes;
 
-    /** A store of at most {@code capacity} responses. */
-    public ResponseStore(int capacity) {
+    /** A store of at most {@code capacity} responses taking about {@code maxBytes} together. */
+    public ResponseStore(int capacity, long maxBytes) {
         this.capacity = capacity;
-        this.byId = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, StoredResponse> eldest) {
-                return size() > ResponseStore.this.capacity;
-            }
-        };
+        this.maxBytes = maxBytes;
     }
 
-    /** Keeps a response. */
+    /** Keeps a response (one larger than the whole size bound is not kept), evicting the oldest beyond the bounds. */
     public synchronized void put(StoredResponse response) {
-        if (capacity > 0) {
-            byId.put(response.id(), response);
+        if (capacity == 0 || response.bytes() > maxBytes) {
+            return;
+        }
+        StoredResponse replaced = byId.put(response.id(), response);
+        bytes += response.bytes() - (replaced == null ? 0 : replaced.bytes());
+        var oldest = byId.values().iterator();
+        while ((byId.size() > capacity || bytes > maxBytes) && oldest.hasNext()) {
+            bytes -= oldest.next().bytes();
+            oldest.remove();
         }
     }
 
@@ -43,7 +47,11 @@ public final class ResponseStore {
 
     /** Removes a response; whether it was there. */
     public synchronized boolean delete(String id) {
-        return byId.remove(id) != null;
+        StoredResponse removed = byId.remove(id);
+        if (removed != null) {
+            bytes -= removed.bytes();
+        }
+        return removed != null;
     }
 
     /**
@@ -72,8 +80,14 @@ public final class ResponseStore {
         return byId.size();
     }
 
+    /** Approximate bytes held. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
     /** Forgets every response. */
     public synchronized void clear() {
         byId.clear();
+        bytes = 0;
     }
 }

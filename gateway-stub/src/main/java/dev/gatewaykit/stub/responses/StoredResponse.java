@@ -14,7 +14,8 @@ import java.util.List;
  * @param inputItems this request's input items, with ids, as {@code GET /responses/{id}/input_items} lists them
  * @param turn       this request's input and output as conversation messages (instructions excluded: they do
  *                   not carry over to a continuation)
+ * @param bytes      approximate memory it takes (request body plus reply), for the store's size bound
  */
 public record StoredResponse(String id, String previousId, ObjectNode response, List<ObjectNode> inputItems,
-                             List<Message> turn) {
+                             List<Message> turn, long bytes) {
 }

@@ -13,7 +13,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Bounded record of model calls for verification; texts are cut and keys masked when recorded. */
+/**
+ * Bounded record of model calls for verification: at most {@code capacity} calls, each text cut at
+ * {@code textChars}, each call's messages kept newest first up to four times that; keys masked when recorded.
+ */
 public final class CallLog {
 
     private final int capacity;
@@ -34,10 +37,15 @@ public final class CallLog {
     public void record(String path, String model, String key, List<Message> messages, List<String> toolNames,
                        String replyText, List<ToolCall> toolCalls) {
         Collection<String> known = secrets.get();
-        List<Message> kept = new ArrayList<>(messages.size());
-        for (Message m : messages) {
+        // Newest messages first, until the call's text budget is used: memory stays bounded however long the chat.
+        long budget = 4L * textChars;
+        List<Message> kept = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0 && budget > 0; i--) {
+            Message m = messages.get(i);
             List<ToolCall> calls = m.toolCalls().stream().map(c -> mask(c, known)).toList();
-            kept.add(new Message(m.role(), text(m.text(), known), calls, m.toolCallId(), m.toolName()));
+            Message copy = new Message(m.role(), text(m.text(), known), calls, m.toolCallId(), m.toolName());
+            budget -= copy.text().length() + calls.stream().mapToLong(c -> c.arguments().length()).sum();
+            kept.add(0, copy);
         }
         List<ToolCall> reply = toolCalls.stream().map(c -> mask(c, known)).toList();
         synchronized (this) {

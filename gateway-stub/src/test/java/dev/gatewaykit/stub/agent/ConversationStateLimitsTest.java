@@ -17,7 +17,7 @@ class ConversationStateLimitsTest {
 
     @Test
     void oldestStoredResponsesAreEvictedBeyondTheLimit() {
-        try (GatewayStub stub = GatewayStub.builder().agentLimits(new AgentLimits(2, 3, 1, 100)).start()) {
+        try (GatewayStub stub = GatewayStub.builder().agentLimits(new AgentLimits(2, 1 << 20, 3, 1, 100)).start()) {
             String first = respond(stub, "{\"model\":\"gpt-4o-mini\",\"input\":\"one\"}");
             String second = respond(stub, "{\"model\":\"gpt-4o-mini\",\"input\":\"two\"}");
             String third = respond(stub, "{\"model\":\"gpt-4o-mini\",\"input\":\"three\"}");
@@ -46,6 +46,35 @@ class ConversationStateLimitsTest {
 
             assertThat(withTools.at("/output/0/content/0/text").asText()).isEqualTo("answered call_a");
             assertThat(noTools.at("/output/0/content/0/text").asText()).isEqualTo("second turn, no tools");
+        }
+    }
+
+    @Test
+    void storedResponsesStayWithinTheirSizeBound() {
+        try (GatewayStub stub = GatewayStub.builder().agentLimits(new AgentLimits(100, 30_000, 10, 10, 100)).start()) {
+            String big = "x".repeat(4000);
+            String first = respond(stub, "{\"model\":\"gpt-4o-mini\",\"input\":\"" + big + "\"}");
+            for (int i = 0; i < 5; i++) {
+                respond(stub, "{\"model\":\"gpt-4o-mini\",\"input\":\"" + big + i + "\"}");
+            }
+            assertThat(RawHttp.get(stub.baseUrl() + "/responses/" + first).statusCode()).isEqualTo(404);
+            String tooBig = respond(stub, "{\"model\":\"gpt-4o-mini\",\"input\":\"" + "y".repeat(20_000) + "\"}");
+            assertThat(RawHttp.get(stub.baseUrl() + "/responses/" + tooBig).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aRecordedCallKeepsItsNewestMessagesWithinItsTextBudget() {
+        try (GatewayStub stub = GatewayStub.builder().agentLimits(new AgentLimits(10, 1 << 20, 10, 10, 50)).start()) {
+            StringBuilder messages = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                messages.append(i == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"message number ")
+                        .append(i).append(" padded to twenty\"}");
+            }
+            RawHttp.post(stub.baseUrl() + "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"messages\":[" + messages + "]}");
+            var kept = stub.calls().get(0).messages();
+            assertThat(kept.size()).isBetween(5, 11);
+            assertThat(kept.get(kept.size() - 1).text()).contains("message number 39");
         }
     }
 }
