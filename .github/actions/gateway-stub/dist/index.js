@@ -32019,6 +32019,8 @@ function readInputs(getInput, workspace) {
     throw new Error(`stub config not found: ${config} (input config is "${configText}")`);
   }
 
+  const fixtures = readFixtureInputs(value, workspace);
+
   const masterKey = value('master-key');
   if (masterKey !== '' && /\s/.test(masterKey)) {
     throw new Error(`input master-key ${maskKey(masterKey)} contains whitespace; pass the bare key`);
@@ -32034,6 +32036,35 @@ function readInputs(getInput, workspace) {
     virtualKeys: parseVirtualKeys(value('virtual-keys')),
     timeoutMillis: Math.round(timeoutSeconds * 1000),
     timeoutSeconds,
+    ...fixtures,
+  };
+}
+
+/**
+ * The record/replay inputs: record (a directory) with upstream (the real gateway) writes fixtures, replay (a
+ * directory) serves them; the two exclude each other.
+ */
+function readFixtureInputs(value, workspace) {
+  const record = value('record');
+  const upstream = value('upstream');
+  const replay = value('replay');
+  if (record !== '' && replay !== '') {
+    throw new Error(`inputs record ("${record}") and replay ("${replay}") exclude each other; set one of them`);
+  }
+  if (record !== '' && upstream === '') {
+    throw new Error(`input record is "${record}" but upstream is empty; set upstream to the real gateway's base URL`);
+  }
+  if (upstream !== '' && !/^https?:\/\/[^\s/]+/.test(upstream)) {
+    throw new Error('input upstream is not an http(s) URL; use e.g. http://localhost:4000');
+  }
+  const replayDir = replay === '' ? undefined : path.resolve(workspace, replay);
+  if (replayDir !== undefined && !(fs.existsSync(replayDir) && fs.statSync(replayDir).isDirectory())) {
+    throw new Error(`replay directory not found: ${replayDir} (input replay is "${replay}")`);
+  }
+  return {
+    recordDir: record === '' ? undefined : path.resolve(workspace, record),
+    upstream: record === '' || upstream === '' ? undefined : upstream,
+    replayDir,
   };
 }
 
@@ -32086,6 +32117,13 @@ async function run() {
   if (inputs.masterKey) {
     args.push('--master-key', inputs.masterKey);
   }
+  if (inputs.recordDir) {
+    // The upstream URL may carry credentials or name a private host: keep it out of logs.
+    core.setSecret(inputs.upstream);
+    args.push('--record', inputs.recordDir, '--upstream', inputs.upstream);
+  } else if (inputs.replayDir) {
+    args.push('--replay', inputs.replayDir);
+  }
 
   // Run a copy: the build under test may rebuild the jar in place while the stub is still serving.
   const jar = path.join(workDir, path.basename(inputs.jar));
@@ -32118,6 +32156,11 @@ async function run() {
   core.setOutput('api-key', apiKey);
 
   core.info(`Gateway stub ready at ${stub.baseUrl} (mode ${stub.mode}, pid ${stub.pid}); logs in ${workDir}`);
+  if (inputs.recordDir) {
+    core.info(`  recording every model call into ${inputs.recordDir} (keys redacted)`);
+  } else if (inputs.replayDir) {
+    core.info(`  replaying the fixtures in ${inputs.replayDir}; nothing is forwarded`);
+  }
   for (const { key, models, generated } of inputs.virtualKeys) {
     const allowed = models.length > 0 ? models.join(', ') : 'all models';
     core.info(`  virtual key ${maskKey(key)}${generated ? ' (generated)' : ''}: ${allowed}`);

@@ -66,6 +66,8 @@ function readInputs(getInput, workspace) {
     throw new Error(`stub config not found: ${config} (input config is "${configText}")`);
   }
 
+  const fixtures = readFixtureInputs(value, workspace);
+
   const masterKey = value('master-key');
   if (masterKey !== '' && /\s/.test(masterKey)) {
     throw new Error(`input master-key ${maskKey(masterKey)} contains whitespace; pass the bare key`);
@@ -81,6 +83,35 @@ function readInputs(getInput, workspace) {
     virtualKeys: parseVirtualKeys(value('virtual-keys')),
     timeoutMillis: Math.round(timeoutSeconds * 1000),
     timeoutSeconds,
+    ...fixtures,
+  };
+}
+
+/**
+ * The record/replay inputs: record (a directory) with upstream (the real gateway) writes fixtures, replay (a
+ * directory) serves them; the two exclude each other.
+ */
+function readFixtureInputs(value, workspace) {
+  const record = value('record');
+  const upstream = value('upstream');
+  const replay = value('replay');
+  if (record !== '' && replay !== '') {
+    throw new Error(`inputs record ("${record}") and replay ("${replay}") exclude each other; set one of them`);
+  }
+  if (record !== '' && upstream === '') {
+    throw new Error(`input record is "${record}" but upstream is empty; set upstream to the real gateway's base URL`);
+  }
+  if (upstream !== '' && !/^https?:\/\/[^\s/]+/.test(upstream)) {
+    throw new Error('input upstream is not an http(s) URL; use e.g. http://localhost:4000');
+  }
+  const replayDir = replay === '' ? undefined : path.resolve(workspace, replay);
+  if (replayDir !== undefined && !(fs.existsSync(replayDir) && fs.statSync(replayDir).isDirectory())) {
+    throw new Error(`replay directory not found: ${replayDir} (input replay is "${replay}")`);
+  }
+  return {
+    recordDir: record === '' ? undefined : path.resolve(workspace, record),
+    upstream: record === '' || upstream === '' ? undefined : upstream,
+    replayDir,
   };
 }
 

@@ -38,6 +38,13 @@ async function run() {
   if (inputs.masterKey) {
     args.push('--master-key', inputs.masterKey);
   }
+  if (inputs.recordDir) {
+    // The upstream URL may carry credentials or name a private host: keep it out of logs.
+    core.setSecret(inputs.upstream);
+    args.push('--record', inputs.recordDir, '--upstream', inputs.upstream);
+  } else if (inputs.replayDir) {
+    args.push('--replay', inputs.replayDir);
+  }
 
   // Run a copy: the build under test may rebuild the jar in place while the stub is still serving.
   const jar = path.join(workDir, path.basename(inputs.jar));
@@ -70,6 +77,11 @@ async function run() {
   core.setOutput('api-key', apiKey);
 
   core.info(`Gateway stub ready at ${stub.baseUrl} (mode ${stub.mode}, pid ${stub.pid}); logs in ${workDir}`);
+  if (inputs.recordDir) {
+    core.info(`  recording every model call into ${inputs.recordDir} (keys redacted)`);
+  } else if (inputs.replayDir) {
+    core.info(`  replaying the fixtures in ${inputs.replayDir}; nothing is forwarded`);
+  }
   for (const { key, models, generated } of inputs.virtualKeys) {
     const allowed = models.length > 0 ? models.join(', ') : 'all models';
     core.info(`  virtual key ${maskKey(key)}${generated ? ' (generated)' : ''}: ${allowed}`);

@@ -236,6 +236,45 @@ describe('virtual keys, post phase and job summary', () => {
   });
 });
 
+describe('record and replay', () => {
+  test('records through the stub from an upstream, then replays the fixtures without it', async () => {
+    const fixtures = tempDir('fixtures');
+    const key = testKey();
+    const upstream = await start({ inputs: { jar: STUB_JAR, mode: 'openai' } });
+    let recorded;
+    try {
+      const recorder = await start({
+        inputs: { jar: STUB_JAR, mode: 'openai', record: fixtures, upstream: upstream.outputs['base-url'] },
+      });
+      try {
+        assert.equal(recorder.code, 0, recorder.stdout + recorder.stderr);
+        assert.match(recorder.stdout, /recording every model call into/);
+        recorded = await chat(recorder.outputs['base-url'], key, 'gpt-4o-mini', 'record me');
+        assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
+      } finally {
+        await runPost(recorder);
+      }
+    } finally {
+      await runPost(upstream);
+    }
+    const files = fs.readdirSync(fixtures);
+    assert.deepEqual(files, ['0001-chat-completions-gpt-4o-mini.json']);
+    assert.ok(!fs.readFileSync(path.join(fixtures, files[0]), 'utf8').includes(key), 'the fixture holds no key');
+
+    const replayer = await start({ inputs: { jar: STUB_JAR, mode: 'openai', replay: fixtures } });
+    try {
+      assert.equal(replayer.code, 0, replayer.stdout + replayer.stderr);
+      const replayed = await chat(replayer.outputs['base-url'], key, 'gpt-4o-mini', 'record me');
+      assert.deepEqual(replayed, recorded);
+      const miss = await chat(replayer.outputs['base-url'], key, 'gpt-4o-mini', 'something else');
+      assert.equal(miss.status, 404);
+      assert.match(miss.body.error.message, /Closest: 0001-chat-completions-gpt-4o-mini\.json/);
+    } finally {
+      await runPost(replayer);
+    }
+  });
+});
+
 describe('failing the step with a clear message', () => {
   test('when the jar is missing', async () => {
     const jar = path.join(os.tmpdir(), 'no-such-dir', 'openai-gateway-stub.jar');
@@ -292,6 +331,9 @@ describe('failing the step with a clear message', () => {
     { inputs: { 'virtual-keys': 'sk-test-0000000000000000=gpt-4o,,gpt-4o-mini' }, message: /^virtual-keys line 1: empty model name/ },
     { inputs: { 'virtual-keys': 'generate\nBearer sk-test-0000000000000000=gpt-4o' }, message: /^virtual-keys line 2: write the bare key, not "Bearer <key>"$/ },
     { inputs: { 'master-key': 'sk-master test-key' }, message: /^input master-key sk-…-key contains whitespace/ },
+    { inputs: { record: 'fixtures' }, message: /^input record is "fixtures" but upstream is empty; set upstream/ },
+    { inputs: { record: 'a', upstream: 'http://127.0.0.1:1', replay: 'b' }, message: /^inputs record \("a"\) and replay \("b"\) exclude each other/ },
+    { inputs: { replay: 'no-such-fixtures' }, message: /^replay directory not found: .*no-such-fixtures/ },
   ];
   for (const { inputs, message } of badInputs) {
     test(`when an input is invalid: ${JSON.stringify(inputs)}`, async () => {

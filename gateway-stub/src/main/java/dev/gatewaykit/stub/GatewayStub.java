@@ -3,6 +3,13 @@ package dev.gatewaykit.stub;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatewaykit.stub.admin.AdminEndpoints;
 import dev.gatewaykit.stub.admin.FaultCheck;
+import dev.gatewaykit.stub.agent.AgentLimits;
+import dev.gatewaykit.stub.agent.AgentState;
+import dev.gatewaykit.stub.record.Passthrough;
+import dev.gatewaykit.stub.record.Recorder;
+import dev.gatewaykit.stub.record.Redactor;
+import dev.gatewaykit.stub.record.ReplayMatcher;
+import dev.gatewaykit.stub.record.Replayer;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
@@ -22,11 +29,15 @@ import dev.gatewaykit.stub.scripting.Script;
 import dev.gatewaykit.stub.server.ExchangeExecutor;
 import dev.gatewaykit.stub.server.GatewayHandler;
 import dev.gatewaykit.stub.server.StubContext;
+import dev.gatewaykit.stub.verify.RecordedCall;
+import dev.gatewaykit.stub.verify.SchemaReport;
+import dev.gatewaykit.stub.verify.Verification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -84,7 +95,8 @@ public final class GatewayStub implements AutoCloseable {
                 new RuleBook<>("scripts", b.limits.maxScripts(), b.scripts, Script::times),
                 new RuleBook<>("faults", b.limits.maxFaults(), b.faults, Fault::times),
                 journal, new StubStats(), b.limits,
-                new BodyBudget(b.limits.inFlightBodyBytes(), b.limits.bodyTimeoutMillis() / 2));
+                new BodyBudget(b.limits.inFlightBodyBytes(), b.limits.bodyTimeoutMillis() / 2),
+                new AgentState(b.agentLimits, () -> secrets(keys, masterKey), passthrough(b, keys)));
         this.workers = new ExchangeExecutor(b.limits);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
@@ -103,6 +115,22 @@ public final class GatewayStub implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", new GatewayHandler(ctx, new AdminEndpoints(ctx, this::baseUrl)));
         server.start();
+    }
+
+    private static Passthrough passthrough(Builder b, KeyRegistry keys) {
+        Redactor redactor = new Redactor(secrets(keys, b.masterKey));
+        if (b.recordDir != null) {
+            return new Recorder(b.recordDir, b.upstream, redactor);
+        }
+        return b.replayDir == null ? null : new Replayer(b.replayDir, b.replayMatcher, redactor);
+    }
+
+    private static Collection<String> secrets(KeyRegistry keys, String masterKey) {
+        List<String> all = keys.secrets();
+        if (masterKey != null) {
+            all.add(masterKey);
+        }
+        return all;
     }
 
     /** A builder with defaults: LiteLLM mode, 127.0.0.1, a free port, open mode (no keys), default models. */
@@ -148,6 +176,21 @@ public final class GatewayStub implements AutoCloseable {
     /** Requests dropped from the journal ring. */
     public long journalDropped() {
         return ctx.journal().dropped();
+    }
+
+    /** Scripted replies that broke the schema their request asked for, oldest first (bounded). */
+    public List<SchemaReport> schemaReports() {
+        return ctx.agent().reports().all();
+    }
+
+    /** Model calls as tests verify them: conversations sent and replies given, oldest first (bounded, masked). */
+    public List<RecordedCall> calls() {
+        return ctx.agent().calls().calls();
+    }
+
+    /** Checks over the calls, tool calls, tool outputs and requests this stub saw (live: reads at check time). */
+    public Verification verify() {
+        return new Verification(this::calls, this::journal, this::schemaReports);
     }
 
     /** Request counters. */
@@ -223,6 +266,11 @@ public final class GatewayStub implements AutoCloseable {
         private String masterKey;
         private final Map<String, ModelPrice> prices = new LinkedHashMap<>();
         private StubLimits limits = StubLimits.DEFAULTS;
+        private AgentLimits agentLimits = AgentLimits.DEFAULTS;
+        private Path recordDir;
+        private String upstream;
+        private Path replayDir;
+        private ReplayMatcher replayMatcher = ReplayMatcher.DEFAULT;
         private LiteLlmStatuses liteLlmStatuses = LiteLlmStatuses.NEW;
         private final List<Script> scripts = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
@@ -301,6 +349,36 @@ public final class GatewayStub implements AutoCloseable {
         /** Bounds on memory and threads. */
         public Builder limits(StubLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Record mode: model calls are forwarded to {@code upstreamBaseUrl} (a real LiteLLM, Portkey or OpenAI base
+         * URL) and each exchange is written to {@code dir} as a fixture, keys redacted.
+         */
+        public Builder record(Path dir, String upstreamBaseUrl) {
+            this.recordDir = Objects.requireNonNull(dir, "dir");
+            this.upstream = Objects.requireNonNull(upstreamBaseUrl, "upstreamBaseUrl");
+            this.replayDir = null;
+            return this;
+        }
+
+        /** Replay mode: model calls are answered from the fixtures in {@code dir} (loaded at start), never forwarded. */
+        public Builder replay(Path dir) {
+            this.replayDir = Objects.requireNonNull(dir, "dir");
+            this.recordDir = null;
+            return this;
+        }
+
+        /** Which request parts replay compares (default: method, path, model and the whole body). */
+        public Builder replayMatcher(ReplayMatcher matcher) {
+            this.replayMatcher = Objects.requireNonNull(matcher, "matcher");
+            return this;
+        }
+
+        /** Bounds on stored Responses, recorded calls and schema reports. */
+        public Builder agentLimits(AgentLimits limits) {
+            this.agentLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

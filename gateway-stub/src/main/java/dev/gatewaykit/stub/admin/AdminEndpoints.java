@@ -55,8 +55,10 @@ public final class AdminEndpoints implements HttpHandler {
                 case "/__stub/stats" -> only(method, "GET", () -> send(exchange, 200, stats(ctx.stats().snapshot())));
                 case "/__stub/scripts" -> rules(exchange, method, body, true);
                 case "/__stub/faults" -> rules(exchange, method, body, false);
+                case "/__stub/schema-reports" -> only(method, "GET", () -> send(exchange, 200, AgentViews.schemaReports(ctx)));
+                case "/__stub/calls" -> only(method, "GET", () -> send(exchange, 200, AgentViews.calls(ctx)));
                 default -> throw new AdminError(404, "Unknown admin path " + cut(path)
-                        + "; known: /__stub/ready, /__stub/reset, /__stub/journal, /__stub/stats, /__stub/scripts, /__stub/faults");
+                        + "; known: /__stub/ready, /__stub/reset, /__stub/journal, /__stub/stats, /__stub/scripts, /__stub/faults, /__stub/schema-reports, /__stub/calls");
             }
         } catch (AdminError e) {
             ObjectNode root = Json.object();

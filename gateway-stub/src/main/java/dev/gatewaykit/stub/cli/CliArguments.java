@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Parsed command line: {@code --port N --mode M [--config F] [--host H] [--master-key K] [--help]}
- * (also {@code --name=value}).
+ * Parsed command line: {@code --port N --mode M [--config F] [--host H] [--master-key K]
+ * [--record DIR --upstream URL | --replay DIR] [--help]} (also {@code --name=value}).
  *
  * @param port      port, if given
  * @param mode      mode, if given
@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param host      host, if given
  * @param masterKey master key, if given
  * @param help      whether help was asked
+ * @param record    record directory, if given
+ * @param upstream  upstream gateway base URL for recording, if given
+ * @param replay    replay directory, if given
  */
-public record CliArguments(Integer port, String mode, Path config, String host, String masterKey, boolean help) {
+public record CliArguments(Integer port, String mode, Path config, String host, String masterKey, boolean help,
+                           Path record, String upstream, Path replay) {
 
     /** Usage text. */
     public static final String USAGE = String.join("\n",
@@ -25,10 +29,14 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
             "  --config F        JSON configuration file (models, virtualKeys, masterKey, prices, limits, scripts, faults)",
             "  --host H          interface to bind (default 127.0.0.1)",
             "  --master-key K    LiteLLM master key / Portkey x-portkey-api-key (default: none, any key accepted)",
+            "  --record DIR      forward model calls to --upstream and write each exchange to DIR (keys redacted)",
+            "  --upstream URL    the real gateway to record from, e.g. http://localhost:4000",
+            "  --replay DIR      answer model calls from the fixtures in DIR, never forwarding",
             "  --help            print this help",
             "Prints 'gateway-stub ready: <base URL> (mode <mode>)' when ready; stops on SIGTERM.",
             "Admin API: GET /__stub/ready, POST /__stub/reset, GET /__stub/journal, GET /__stub/stats,",
-            "           POST|DELETE /__stub/scripts, POST|DELETE /__stub/faults");
+            "           POST|DELETE /__stub/scripts, POST|DELETE /__stub/faults, GET /__stub/calls,",
+            "           GET /__stub/schema-reports");
 
     /**
      * Parses the arguments.
@@ -42,6 +50,9 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
         String host = null;
         String masterKey = null;
         boolean help = false;
+        Path record = null;
+        String upstream = null;
+        Path replay = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -53,7 +64,7 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
             }
             switch (name) {
                 case "--help", "-h" -> help = true;
-                case "--port", "--mode", "--config", "--host", "--master-key" -> {
+                case "--port", "--mode", "--config", "--host", "--master-key", "--record", "--upstream", "--replay" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("missing value after " + name);
@@ -65,13 +76,23 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
                         case "--mode" -> mode = value;
                         case "--config" -> config = Path.of(value);
                         case "--host" -> host = value;
+                        case "--record" -> record = Path.of(value);
+                        case "--upstream" -> upstream = value;
+                        case "--replay" -> replay = Path.of(value);
                         default -> masterKey = value;
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new CliArguments(port, mode, config, host, masterKey, help);
+        if (record != null && replay != null) {
+            throw new IllegalArgumentException("--record and --replay exclude each other");
+        }
+        if ((record == null) != (upstream == null)) {
+            throw new IllegalArgumentException(record == null ? "--upstream needs --record DIR"
+                    : "--record needs --upstream URL (the real gateway to record from)");
+        }
+        return new CliArguments(port, mode, config, host, masterKey, help, record, upstream, replay);
     }
 
     private static int port(String value) {

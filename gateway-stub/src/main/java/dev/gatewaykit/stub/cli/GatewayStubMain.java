@@ -64,6 +64,12 @@ public final class GatewayStubMain {
             if (cli.masterKey() != null) {
                 builder.masterKey(cli.masterKey());
             }
+            if (cli.record() != null) {
+                builder.record(cli.record(), cli.upstream());
+            }
+            if (cli.replay() != null) {
+                builder.replay(cli.replay());
+            }
             stub = builder.start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("gateway-stub: " + e.getMessage());
@@ -74,6 +80,12 @@ public final class GatewayStubMain {
             return 2;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stub::close, "gateway-stub-shutdown"));
+        // The ready line's format is parsed by the GitHub action: record/replay go on a line of their own, before it.
+        if (cli.record() != null) {
+            out.println("gateway-stub recording: " + cli.upstream() + " -> " + cli.record());
+        } else if (cli.replay() != null) {
+            out.println("gateway-stub replaying: " + cli.replay());
+        }
         out.println("gateway-stub ready: " + stub.baseUrl() + " (mode " + stub.mode().id() + ")");
         out.flush();
         return -1;

@@ -5,7 +5,9 @@ import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.LiteLlmStatuses;
 import dev.gatewaykit.stub.StubLimits;
 import dev.gatewaykit.stub.StubMode;
+import dev.gatewaykit.stub.agent.AgentLimits;
 import dev.gatewaykit.stub.http.Json;
+import dev.gatewaykit.stub.record.ReplayMatcher;
 import dev.gatewaykit.stub.keys.VirtualKey;
 import dev.gatewaykit.stub.scripting.Fault;
 import dev.gatewaykit.stub.scripting.RuleJson;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -39,14 +42,22 @@ import java.util.TreeSet;
  *   "limits": {"maxBodyBytes": 1048576, "journalCapacity": 1000, "journalBodyChars": 2048, "maxScripts": 256,
  *              "maxFaults": 256, "maxKeys": 10000, "workerThreads": 16, "queueCapacity": 1024},
  *   "scripts": [{"match": {"path": "/chat/completions", "contains": "weather"}, "reply": "Sunny."}],
- *   "faults": [{"match": {"path": "/embeddings"}, "status": 429, "headers": {"retry-after-ms": "10"}, "times": 1}]
+ *   "faults": [{"match": {"path": "/embeddings"}, "status": 429, "headers": {"retry-after-ms": "10"}, "times": 1}],
+ *   "record": {"dir": "fixtures", "upstream": "http://localhost:4000"},   // or:
+ *   "replay": {"dir": "fixtures", "match": ["method", "path", "model", "body"], "ignoreBodyFields": ["user"]},
+ *   "agentLimits": {"storedResponses": 1000, "storedBytes": 8388608, "recordedCalls": 500, "schemaReports": 100,
+ *                   "textChars": 4096}
  * }
  * }</pre>
  */
 public final class StubConfigFile {
 
     private static final Set<String> FIELDS = Set.of("mode", "host", "port", "masterKey", "liteLlmStatuses", "models",
-            "virtualKeys", "prices", "limits", "scripts", "faults");
+            "virtualKeys", "prices", "limits", "scripts", "faults", "record", "replay", "agentLimits");
+    private static final Set<String> RECORD_FIELDS = Set.of("dir", "upstream");
+    private static final Set<String> REPLAY_FIELDS = Set.of("dir", "match", "ignoreBodyFields");
+    private static final Set<String> AGENT_LIMIT_FIELDS = Set.of("storedResponses", "storedBytes", "recordedCalls",
+            "schemaReports", "textChars");
     private static final Set<String> KEY_FIELDS = Set.of("key", "alias", "models", "maxBudget", "expires");
     private static final Set<String> PRICE_FIELDS = Set.of("inputPerMillion", "outputPerMillion");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxBodyBytes", "journalCapacity", "journalBodyChars",
@@ -135,6 +146,48 @@ public final class StubConfigFile {
             for (Fault f : RuleJson.faults(root.get("faults"))) {
                 builder.fault(f);
             }
+        }
+        if (root.has("record") && root.has("replay")) {
+            throw new IllegalArgumentException("'record' and 'replay' exclude each other");
+        }
+        if (root.has("record")) {
+            JsonNode r = root.get("record");
+            if (!r.isObject()) {
+                throw new IllegalArgumentException("'record' must be an object {dir, upstream}");
+            }
+            unknown(r, RECORD_FIELDS, "record");
+            builder.record(Path.of(text(r, "dir")), text(r, "upstream"));
+        }
+        if (root.has("replay")) {
+            JsonNode r = root.get("replay");
+            if (!r.isObject()) {
+                throw new IllegalArgumentException("'replay' must be an object {dir, match, ignoreBodyFields}");
+            }
+            unknown(r, REPLAY_FIELDS, "replay");
+            builder.replay(Path.of(text(r, "dir")));
+            Set<ReplayMatcher.Part> parts = EnumSet.allOf(ReplayMatcher.Part.class);
+            if (r.has("match")) {
+                parts = EnumSet.noneOf(ReplayMatcher.Part.class);
+                for (String p : strings(r, "match")) {
+                    parts.add(ReplayMatcher.Part.parse(p));
+                }
+            }
+            Set<String> ignored = r.has("ignoreBodyFields") ? new TreeSet<>(strings(r, "ignoreBodyFields")) : Set.of();
+            builder.replayMatcher(new ReplayMatcher(parts, ignored));
+        }
+        if (root.has("agentLimits")) {
+            JsonNode l = root.get("agentLimits");
+            if (!l.isObject()) {
+                throw new IllegalArgumentException("'agentLimits' must be an object");
+            }
+            unknown(l, AGENT_LIMIT_FIELDS, "agentLimits");
+            AgentLimits d = AgentLimits.DEFAULTS;
+            builder.agentLimits(new AgentLimits(
+                    l.has("storedResponses") ? integer(l, "storedResponses") : d.storedResponses(),
+                    l.has("storedBytes") ? integer(l, "storedBytes") : d.storedBytes(),
+                    l.has("recordedCalls") ? integer(l, "recordedCalls") : d.recordedCalls(),
+                    l.has("schemaReports") ? integer(l, "schemaReports") : d.schemaReports(),
+                    l.has("textChars") ? integer(l, "textChars") : d.textChars()));
         }
     }
 

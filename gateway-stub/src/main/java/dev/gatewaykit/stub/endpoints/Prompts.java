@@ -111,8 +111,8 @@ public final class Prompts {
         all.append(text);
     }
 
-    /** Message content: a string, or an array of parts whose text parts are joined. */
-    private static String content(JsonNode content, String where, boolean required) {
+    /** Message content: a string, or an array of parts whose text parts are joined (validated, 400 otherwise). */
+    public static String content(JsonNode content, String where, boolean required) {
         if (content == null || content.isNull()) {
             if (required) {
                 throw StubError.invalidRequest(where, "Missing required parameter: '" + where + "'.");

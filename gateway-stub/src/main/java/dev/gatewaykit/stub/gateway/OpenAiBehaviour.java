@@ -16,7 +16,7 @@ import java.util.Set;
 /** The OpenAI API itself: Bearer keys, OpenAI error bodies, {@code x-request-id}. */
 public final class OpenAiBehaviour implements GatewayBehaviour {
 
-    private static final Set<Route> ROUTES = EnumSet.of(Route.MODELS, Route.MODEL, Route.CHAT_COMPLETIONS,
+    private static final Set<Route> ROUTES = EnumSet.of(Route.MODELS, Route.MODEL, Route.CHAT_COMPLETIONS, Route.RESPONSE, Route.RESPONSE_DELETE, Route.RESPONSE_INPUT_ITEMS,
             Route.EMBEDDINGS, Route.RESPONSES, Route.COMPLETIONS);
 
     private final String masterKey;

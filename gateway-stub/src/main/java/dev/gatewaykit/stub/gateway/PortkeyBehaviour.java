@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class PortkeyBehaviour implements GatewayBehaviour {
 
-    private static final Set<Route> ROUTES = EnumSet.of(Route.MODELS, Route.MODEL, Route.CHAT_COMPLETIONS,
+    private static final Set<Route> ROUTES = EnumSet.of(Route.MODELS, Route.MODEL, Route.CHAT_COMPLETIONS, Route.RESPONSE, Route.RESPONSE_DELETE, Route.RESPONSE_INPUT_ITEMS,
             Route.EMBEDDINGS, Route.RESPONSES, Route.COMPLETIONS, Route.ROOT);
     private static final Pattern PROVIDER = Pattern.compile("@?[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 

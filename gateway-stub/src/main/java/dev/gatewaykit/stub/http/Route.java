@@ -12,6 +12,12 @@ public enum Route {
     EMBEDDINGS("POST", "/embeddings", true),
     /** {@code POST /responses}. */
     RESPONSES("POST", "/responses", true),
+    /** {@code GET /responses/{id}}. */
+    RESPONSE("GET", "/responses/{id}", false),
+    /** {@code DELETE /responses/{id}}. */
+    RESPONSE_DELETE("DELETE", "/responses/{id}", false),
+    /** {@code GET /responses/{id}/input_items}. */
+    RESPONSE_INPUT_ITEMS("GET", "/responses/{id}/input_items", false),
     /** {@code POST /completions}. */
     COMPLETIONS("POST", "/completions", true),
     /** LiteLLM {@code GET /health/liveliness}. */

@@ -1,12 +1,18 @@
 package dev.gatewaykit.stub.junit;
 
 import dev.gatewaykit.stub.GatewayStub;
+import dev.gatewaykit.stub.config.StubConfigFile;
+import dev.gatewaykit.stub.http.Json;
+import dev.gatewaykit.stub.verify.Verification;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,7 +23,7 @@ import java.util.function.Supplier;
  * static GatewayStubExtension stub = new GatewayStubExtension(GatewayStub.builder().mode(StubMode.PORTKEY));
  * }</pre>
  * One stub per test class (started on first use, stopped when the class finishes), reset before each test,
- * injected into parameters of type {@link GatewayStub}.
+ * injected into parameters of type {@link GatewayStub} (and {@link Verification}, the stub's {@code verify()}).
  */
 public final class GatewayStubExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -54,12 +60,14 @@ public final class GatewayStubExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == GatewayStub.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == GatewayStub.class || type == Verification.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return stubFor(extensionContext);
+        GatewayStub stub = stubFor(extensionContext);
+        return parameterContext.getParameter().getType() == Verification.class ? stub.verify() : stub;
     }
 
     private GatewayStub stubFor(ExtensionContext context) {
@@ -80,8 +88,47 @@ public final class GatewayStubExtension implements BeforeAllCallback, BeforeEach
         GatewayStub.Builder b = GatewayStub.builder();
         if (annotation != null) {
             b.mode(annotation.mode()).masterKey(annotation.masterKey()).liteLlmStatuses(annotation.liteLlmStatuses());
+            if (!annotation.config().isBlank()) {
+                applyConfig(testClass, annotation.config(), b);
+            }
+            if (!annotation.record().isBlank()) {
+                b.record(Path.of(annotation.record()), upstream(annotation.upstream()));
+            } else if (!annotation.replay().isBlank()) {
+                b.replay(Path.of(annotation.replay()));
+            }
         }
         return b.start();
+    }
+
+    private static String upstream(String value) {
+        String v = value.trim();
+        if (v.startsWith("${") && v.endsWith("}")) {
+            String name = v.substring(2, v.length() - 1);
+            v = System.getenv(name) == null ? "" : System.getenv(name).trim();
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("@GatewayStubTest upstream " + value + ": environment variable "
+                        + name + " is not set");
+            }
+        }
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("@GatewayStubTest record needs upstream (the real gateway's base URL)");
+        }
+        return v;
+    }
+
+    private static void applyConfig(Class<?> testClass, String resource, GatewayStub.Builder b) {
+        try (InputStream in = testClass.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("@GatewayStubTest config " + resource + " is not on the class path of "
+                        + testClass.getName());
+            }
+            StubConfigFile.apply(Json.parse(in.readAllBytes()), b);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("@GatewayStubTest config " + resource + " is not valid JSON: "
+                    + String.valueOf(e.getMessage()).split("\n")[0], e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("@GatewayStubTest config " + resource + ": " + e.getMessage(), e);
+        }
     }
 
     private static GatewayStubTest find(Class<?> testClass) {

@@ -30,4 +30,19 @@ public @interface GatewayStubTest {
 
     /** LiteLLM key error statuses. */
     LiteLlmStatuses liteLlmStatuses() default LiteLlmStatuses.NEW;
+
+    /**
+     * A stub configuration file (the standalone {@code --config} format: scripts, faults, keys, models) read from
+     * the test class path, e.g. {@code "/agent-scripts.json"}; applied after the attributes above. Empty = none.
+     */
+    String config() default "";
+
+    /** Replay the fixtures in this directory (relative to the working directory); empty = no replay. */
+    String replay() default "";
+
+    /** Record into this directory (relative to the working directory), forwarding to {@link #upstream()}; empty = no. */
+    String record() default "";
+
+    /** The real gateway to record from; a {@code ${NAME}} value is read from that environment variable. */
+    String upstream() default "";
 }

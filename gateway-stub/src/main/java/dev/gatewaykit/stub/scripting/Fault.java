@@ -23,6 +23,7 @@ public final class Fault {
     private final int cutStreamAfterEvents;
     private final boolean dropConnection;
     private final Integer times;
+    private final StreamError streamError;
 
     private Fault(Builder b) {
         this.match = Objects.requireNonNull(b.match, "match");
@@ -45,8 +46,10 @@ public final class Fault {
             throw new IllegalArgumentException("times must be > 0, got " + b.times);
         }
         this.times = b.times;
-        if (status == 0 && latencyMillis == 0 && cutStreamAfterEvents < 0 && !dropConnection) {
-            throw new IllegalArgumentException("a fault needs at least one of status, latencyMs, cutStreamAfterEvents, dropConnection");
+        this.streamError = b.streamError;
+        if (status == 0 && latencyMillis == 0 && cutStreamAfterEvents < 0 && !dropConnection && streamError == null) {
+            throw new IllegalArgumentException("a fault needs at least one of status, latencyMs, cutStreamAfterEvents, "
+                    + "dropConnection, streamError");
         }
     }
 
@@ -95,10 +98,16 @@ public final class Fault {
         return times == null ? OptionalInt.empty() : OptionalInt.of(times);
     }
 
+    /** A mid-stream error event to end streamed replies with, if set. */
+    public Optional<StreamError> streamError() {
+        return Optional.ofNullable(streamError);
+    }
+
     @Override
     public String toString() {
         return "Fault[" + match + ", status=" + status + ", latencyMs=" + latencyMillis + ", cut=" + cutStreamAfterEvents
-                + ", drop=" + dropConnection + ", times=" + times + "]";
+                + ", drop=" + dropConnection + ", times=" + times
+                + (streamError == null ? "" : ", streamError after " + streamError.afterEvents()) + "]";
     }
 
     /** Builder of {@link Fault}. */
@@ -111,6 +120,7 @@ public final class Fault {
         private int cutStreamAfterEvents = -1;
         private boolean dropConnection;
         private Integer times;
+        private StreamError streamError;
 
         private Builder() {
         }
@@ -118,6 +128,12 @@ public final class Fault {
         /** Which requests match. */
         public Builder match(RequestMatch match) {
             this.match = match;
+            return this;
+        }
+
+        /** Ends streamed replies with a gateway error event after some events (see {@link StreamError}). */
+        public Builder streamError(StreamError error) {
+            this.streamError = error;
             return this;
         }
 

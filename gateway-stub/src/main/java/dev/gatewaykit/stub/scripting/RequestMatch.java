@@ -1,30 +1,45 @@
 package dev.gatewaykit.stub.scripting;
 
+import dev.gatewaykit.stub.conversation.ConversationMatch;
+
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Which requests a script or fault applies to; every absent part matches anything.
+ * Which requests a script or fault applies to; every absent part matches anything. Conversation conditions
+ * ({@link ConversationMatch}) apply to scripts only: faults strike before the conversation is read.
  * Paths are endpoint paths with or without {@code /v1} ({@code /chat/completions} = {@code /v1/chat/completions}).
  */
 public final class RequestMatch {
 
     /** Matches every request. */
-    public static final RequestMatch ANY = new RequestMatch(null, null, null);
+    public static final RequestMatch ANY = new RequestMatch(null, null, null, ConversationMatch.ANY);
 
     private final String path;
     private final String model;
     private final String contains;
+    private final ConversationMatch conversation;
 
-    private RequestMatch(String path, String model, String contains) {
+    private RequestMatch(String path, String model, String contains, ConversationMatch conversation) {
         this.path = path == null ? null : normalise(path);
         this.model = model;
         this.contains = contains;
+        this.conversation = conversation;
     }
 
     /** A match on path, model and text contained in the prompt; {@code null} parts match anything. */
     public static RequestMatch of(String path, String model, String contains) {
-        return new RequestMatch(blankToNull(path), blankToNull(model), blankToNull(contains));
+        return new RequestMatch(blankToNull(path), blankToNull(model), blankToNull(contains), ConversationMatch.ANY);
+    }
+
+    /** Conditions on the whole conversation (scripts only). */
+    public ConversationMatch conversation() {
+        return conversation;
+    }
+
+    /** This match with its conversation conditions replaced. */
+    public RequestMatch withConversation(ConversationMatch conversation) {
+        return new RequestMatch(path, model, contains, java.util.Objects.requireNonNull(conversation, "conversation"));
     }
 
     /** Path below {@code /v1}, if set. */
@@ -44,17 +59,17 @@ public final class RequestMatch {
 
     /** This match with its path replaced ({@code null} or blank: any path). */
     public RequestMatch withPath(String path) {
-        return of(path, model, contains);
+        return of(path, model, contains).withConversation(conversation);
     }
 
     /** This match with its model replaced ({@code null} or blank: any model). */
     public RequestMatch withModel(String model) {
-        return of(path, model, contains);
+        return of(path, model, contains).withConversation(conversation);
     }
 
     /** This match with its prompt text replaced ({@code null} or blank: any prompt). */
     public RequestMatch withContains(String contains) {
-        return of(path, model, contains);
+        return of(path, model, contains).withConversation(conversation);
     }
 
     /** Whether a request to {@code endpointPath} (below /v1) for {@code requestModel} with this prompt matches. */
@@ -89,6 +104,7 @@ public final class RequestMatch {
 
     @Override
     public String toString() {
-        return "match[path=" + path + ", model=" + model + ", contains=" + contains + "]";
+        return "match[path=" + path + ", model=" + model + ", contains=" + contains
+                + (conversation.isAny() ? "" : ", " + conversation) + "]";
     }
 }

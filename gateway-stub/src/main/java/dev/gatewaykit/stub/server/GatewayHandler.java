@@ -24,6 +24,7 @@ import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.http.StubRequest;
 import dev.gatewaykit.stub.keys.Caller;
 import dev.gatewaykit.stub.keys.KeyAdminEndpoints;
+import dev.gatewaykit.stub.responses.StoredResponsesEndpoint;
 import dev.gatewaykit.stub.scripting.Fault;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class GatewayHandler implements HttpHandler {
     private final HttpHandler admin;
     private final ModelsEndpoint models;
     private final KeyAdminEndpoints keyAdmin;
+    private final StoredResponsesEndpoint storedResponses;
     private final Map<Route, ModelEndpoint> modelEndpoints = new EnumMap<>(Route.class);
 
     /** A handler over {@code ctx}; {@code admin} serves {@code /__stub/}. */
@@ -54,6 +56,7 @@ public final class GatewayHandler implements HttpHandler {
         this.admin = admin;
         this.models = new ModelsEndpoint(ctx.catalog());
         this.keyAdmin = new KeyAdminEndpoints(ctx.keys());
+        this.storedResponses = new StoredResponsesEndpoint(ctx.agent().responses());
         modelEndpoints.put(Route.CHAT_COMPLETIONS, new ChatCompletionsEndpoint());
         modelEndpoints.put(Route.COMPLETIONS, new CompletionsEndpoint());
         modelEndpoints.put(Route.EMBEDDINGS, new EmbeddingsEndpoint());
@@ -117,6 +120,11 @@ public final class GatewayHandler implements HttpHandler {
             if (fault.answered()) {
                 return;
             }
+            if (route.modelCall() && ctx.agent().passthrough().isPresent()) {
+                // Record or replay: the upstream (or its fixtures) decides, including keys and errors.
+                ctx.agent().passthrough().get().serve(request, route, fault.cutStreamAfterEvents());
+                return;
+            }
             Caller caller = behaviour.authenticate(request, route);
             switch (route) {
                 case MODELS -> models.list(request);
@@ -127,7 +135,10 @@ public final class GatewayHandler implements HttpHandler {
                 case KEY_GENERATE -> keyAdmin.generate(request);
                 case KEY_INFO -> keyAdmin.info(request, caller);
                 case KEY_DELETE -> keyAdmin.delete(request);
-                default -> modelCall(request, route, caller, fault.cutStreamAfterEvents());
+                case RESPONSE -> storedResponses.retrieve(request, match.modelId());
+                case RESPONSE_DELETE -> storedResponses.delete(request, match.modelId());
+                case RESPONSE_INPUT_ITEMS -> storedResponses.inputItems(request, match.modelId());
+                default -> modelCall(request, route, caller, fault.cutStreamAfterEvents(), fault.fault());
             }
         } catch (StubError error) {
             if (request.sent()) {
@@ -137,7 +148,7 @@ public final class GatewayHandler implements HttpHandler {
         }
     }
 
-    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter) throws IOException {
+    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter, Fault fault) throws IOException {
         ObjectNode body = request.json();
         String model = Fields.model(body);
         behaviour.authorizeModel(request, caller, model);
@@ -147,7 +158,8 @@ public final class GatewayHandler implements HttpHandler {
                     "The model `" + (upstream.length() > 200 ? upstream.substring(0, 200) : upstream)
                     + "` does not exist or you do not have access to it.").subject(upstream);
         }
-        ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter);
+        ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter,
+                ctx.agent(), fault == null ? null : fault.streamError().orElse(null));
         modelEndpoints.get(route).serve(call);
     }
 
@@ -177,7 +189,7 @@ public final class GatewayHandler implements HttpHandler {
             }
             return FaultEffect.ANSWERED;
         }
-        return new FaultEffect(false, fault.cutStreamAfterEvents().orElse(-1));
+        return new FaultEffect(false, fault.cutStreamAfterEvents().orElse(-1), fault);
     }
 
     /**
@@ -186,9 +198,9 @@ public final class GatewayHandler implements HttpHandler {
      * @param answered             the fault sent the whole reply
      * @param cutStreamAfterEvents events after which to cut a stream, -1 for never
      */
-    private record FaultEffect(boolean answered, int cutStreamAfterEvents) {
-        static final FaultEffect NONE = new FaultEffect(false, -1);
-        static final FaultEffect ANSWERED = new FaultEffect(true, -1);
+    private record FaultEffect(boolean answered, int cutStreamAfterEvents, Fault fault) {
+        static final FaultEffect NONE = new FaultEffect(false, -1, null);
+        static final FaultEffect ANSWERED = new FaultEffect(true, -1, null);
     }
 
     /** The counters' path of a request, known once it is routed and read when it is recorded. */

@@ -7,7 +7,7 @@ import dev.gatewaykit.stub.http.Route;
  *
  * @param route     the endpoint
  * @param statsPath the bounded path name used in statistics ({@code /v1/chat/completions} or the bare form)
- * @param modelId   the id in {@code /models/{id}}, else {@code null}
+ * @param modelId   the id in {@code /models/{id}} or {@code /responses/{id}}, else {@code null}
  */
 public record RouteMatch(Route route, String statsPath, String modelId) {
 }

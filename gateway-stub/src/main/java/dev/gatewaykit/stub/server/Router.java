@@ -16,7 +16,7 @@ public final class Router {
 
     static {
         for (Route r : Route.values()) {
-            if (r != Route.MODEL) {
+            if (!r.path().contains("{")) {
                 BY_PATH.put(r.path(), r);
             }
         }
@@ -45,6 +45,15 @@ public final class Router {
             } catch (IllegalArgumentException e) {
                 throw notFound(method, rawPath);
             }
+        } else if (path.startsWith("/responses/") && path.length() > "/responses/".length()) {
+            // Stored responses: the id travels in the RouteMatch's id slot, like a model id.
+            String rest = path.substring("/responses/".length());
+            boolean items = rest.endsWith("/input_items");
+            modelId = items ? rest.substring(0, rest.length() - "/input_items".length()) : rest;
+            if (modelId.isEmpty() || modelId.contains("/")) {
+                throw notFound(method, rawPath);
+            }
+            route = items ? Route.RESPONSE_INPUT_ITEMS : "DELETE".equals(method) ? Route.RESPONSE_DELETE : Route.RESPONSE;
         } else {
             route = BY_PATH.get(path);
         }
@@ -55,10 +64,14 @@ public final class Router {
         if (!route.method().equals(method)) {
             throw new StubError(StubError.Kind.METHOD_NOT_ALLOWED, 405, "invalid_request_error", null,
                     "method_not_allowed", "Method " + cut(method) + " is not allowed for " + cut(rawPath) + "; use "
-                    + route.method() + ".").header("Allow", route.method());
+                    + allowed(route) + ".").header("Allow", allowed(route));
         }
         String statsPath = (v1 ? "/v1" : "") + route.path();
         return new RouteMatch(route, statsPath, modelId);
+    }
+
+    private static String allowed(Route route) {
+        return route == Route.RESPONSE ? "GET, DELETE" : route.method();
     }
 
     private StubError notFound(String method, String rawPath) {

@@ -2,6 +2,7 @@ package dev.gatewaykit.stub.server;
 
 import dev.gatewaykit.stub.StubLimits;
 import dev.gatewaykit.stub.StubMode;
+import dev.gatewaykit.stub.agent.AgentState;
 import dev.gatewaykit.stub.endpoints.ModelCatalog;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.http.BodyBudget;
@@ -24,10 +25,11 @@ import dev.gatewaykit.stub.scripting.Script;
  * @param stats     counters
  * @param limits    bounds
  * @param bodies    request body bytes in flight
+ * @param agent     stored Responses, recorded calls and structured-output reports
  */
 public record StubContext(GatewayBehaviour behaviour, ModelCatalog catalog, KeyRegistry keys, RuleBook<Script> scripts,
                           RuleBook<Fault> faults, Journal journal, StubStats stats, StubLimits limits,
-                          BodyBudget bodies) {
+                          BodyBudget bodies, AgentState agent) {
 
     /** The mode. */
     public StubMode mode() {
@@ -41,5 +43,6 @@ public record StubContext(GatewayBehaviour behaviour, ModelCatalog catalog, KeyR
         scripts.reset();
         faults.reset();
         keys.reset();
+        agent.reset();
     }
 }

@@ -53,4 +53,25 @@ class GatewayStubMainTest {
         assertThat(a.masterKey()).isEqualTo("k");
         assertThat(a.configFile()).isPresent();
     }
+
+    @Test
+    void recordNeedsAnUpstreamAndExcludesReplay() {
+        assertThat(run("--port=0", "--record", "fixtures")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--record needs --upstream URL");
+        assertThatIllegal(new String[]{"--record", "a", "--upstream", "http://x", "--replay", "b"}, "exclude each other");
+        CliArguments a = CliArguments.parse(new String[]{"--record=fx", "--upstream=http://localhost:4000"});
+        assertThat(a.record()).hasToString("fx");
+        assertThat(a.upstream()).isEqualTo("http://localhost:4000");
+    }
+
+    @Test
+    void replayOfAMissingDirectoryIsAStartupErrorNamingIt() {
+        assertThat(run("--port=0", "--replay", "no-such-fixtures-dir")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay directory no-such-fixtures-dir does not exist");
+    }
+
+    private static void assertThatIllegal(String[] args, String message) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CliArguments.parse(args))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
 }

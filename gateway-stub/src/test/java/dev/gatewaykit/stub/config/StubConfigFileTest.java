@@ -76,4 +76,31 @@ class StubConfigFileTest {
         assertThatThrownBy(() -> StubConfigFile.apply(dir.resolve("none.json"), GatewayStub.builder()))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void replayWithAMatcherAndAgentLimitsAreApplied() throws IOException {
+        Path fixtures = Path.of("src/test/resources/fixtures/agent-replay").toAbsolutePath();
+        Path file = dir.resolve("replay.json");
+        Files.writeString(file, "{\"replay\":{\"dir\":\"" + fixtures.toString().replace("\\", "/")
+                + "\",\"match\":[\"method\",\"path\",\"model\"]},\"agentLimits\":{\"storedResponses\":1}}");
+        GatewayStub.Builder builder = GatewayStub.builder();
+        StubConfigFile.apply(file, builder);
+        try (GatewayStub stub = builder.start()) {
+            // Only method, path and model are compared: any prompt gets the recorded tool call.
+            var r = RawHttp.json(RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "other")));
+            assertThat(r.at("/choices/0/message/tool_calls/0/id").asText()).isEqualTo("call_recorded0001");
+        }
+    }
+
+    @Test
+    void recordAndReplayTogetherOrUnknownMatchPartsAreExplained() throws IOException {
+        Path both = dir.resolve("both.json");
+        Files.writeString(both, "{\"record\":{\"dir\":\"a\",\"upstream\":\"http://x\"},\"replay\":{\"dir\":\"b\"}}");
+        assertThatThrownBy(() -> StubConfigFile.apply(both, GatewayStub.builder()))
+                .hasMessageContaining("'record' and 'replay' exclude each other");
+        Path part = dir.resolve("part.json");
+        Files.writeString(part, "{\"replay\":{\"dir\":\"b\",\"match\":[\"headers\"]}}");
+        assertThatThrownBy(() -> StubConfigFile.apply(part, GatewayStub.builder()))
+                .hasMessageContaining("unknown replay match part 'headers'; use method, path, model, body");
+    }
 }
