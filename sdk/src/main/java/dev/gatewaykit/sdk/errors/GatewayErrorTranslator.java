@@ -410,7 +410,7 @@ public final class GatewayErrorTranslator {
 
     static String mask(String message, RouteSettings route) {
         String result = Secrets.maskIn(message, route.keys().stream().map(ApiKey::reveal).toList());
-        return result.length() > MAX_MESSAGE ? result.substring(0, MAX_MESSAGE) + "…" : result;
+        return result.length() > MAX_MESSAGE ? result.substring(0, MAX_MESSAGE) + "..." : result;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
