@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -37,7 +38,9 @@ import org.springframework.core.env.Environment;
  * so it speaks Chat Completions) and {@code openAiEmbeddingModel} on the EMBEDDINGS route. Ordered before Spring
  * AI's {@code OpenAiChatAutoConfiguration} and {@code OpenAiEmbeddingAutoConfiguration}, whose
  * {@code @ConditionalOnMissingBean} models then back off. The role model ({@code OPENAI_<ROLE>_MODEL}) is the
- * default model; Spring AI's {@code spring.ai.openai.chat.*} / {@code .embedding.*} options apply otherwise.
+ * default model; Spring AI's {@code spring.ai.openai.chat.*} / {@code .embedding.*} options apply otherwise. Like
+ * Spring AI's own, the chat models exist only while {@code spring.ai.model.chat} is {@code openai} or unset, the
+ * embedding model only while {@code spring.ai.model.embedding} is.
  */
 @AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class, beforeName = {
         "org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration",
@@ -79,6 +82,8 @@ public final class GatewaySpringAiAutoConfiguration {
         @Bean
         @GatewayClient(Role.LLM)
         @ConditionalOnMissingBean(OpenAiChatModel.class)
+        @ConditionalOnProperty(name = "spring.ai.model.chat", havingValue = "openai", matchIfMissing = true)
+
         OpenAiChatModel openAiChatModel(GatewayClients clients, ObjectProvider<SpringAiModelDefaults> defaults,
                 ObjectProvider<ToolCallingManager> toolCallingManager,
                 ObjectProvider<ObservationRegistry> observationRegistry,
@@ -91,6 +96,8 @@ public final class GatewaySpringAiAutoConfiguration {
         @GatewayClient(Role.CODEX)
         @Fallback
         @ConditionalOnMissingBean(name = "codexOpenAiChatModel")
+        @ConditionalOnProperty(name = "spring.ai.model.chat", havingValue = "openai", matchIfMissing = true)
+
         OpenAiChatModel codexOpenAiChatModel(GatewayClients clients, ObjectProvider<SpringAiModelDefaults> defaults,
                 ObjectProvider<ToolCallingManager> toolCallingManager,
                 ObjectProvider<ObservationRegistry> observationRegistry,
@@ -102,6 +109,8 @@ public final class GatewaySpringAiAutoConfiguration {
         @Bean
         @GatewayClient(Role.EMBEDDINGS)
         @ConditionalOnMissingBean(OpenAiEmbeddingModel.class)
+        @ConditionalOnProperty(name = "spring.ai.model.embedding", havingValue = "openai", matchIfMissing = true)
+
         OpenAiEmbeddingModel openAiEmbeddingModel(GatewayClients clients,
                 ObjectProvider<SpringAiModelDefaults> defaults,
                 ObjectProvider<ObservationRegistry> observationRegistry,

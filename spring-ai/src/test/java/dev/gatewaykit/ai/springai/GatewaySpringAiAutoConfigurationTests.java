@@ -105,6 +105,14 @@ class GatewaySpringAiAutoConfigurationTests {
     }
 
     @Test
+    void anotherChatProviderChosenForSpringAiLeavesOnlyTheEmbeddingModel() {
+        runner.withPropertyValues("spring.ai.model.chat=none").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(OpenAiChatModel.class);
+            assertThat(context).hasSingleBean(OpenAiEmbeddingModel.class);
+        });
+    }
+
+    @Test
     void withoutSpringAiTheBridgeAddsNothingAndTheStarterWorks() {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OpenAIGatewayAutoConfiguration.class,
