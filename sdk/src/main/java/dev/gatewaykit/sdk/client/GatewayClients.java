@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.client;
 
 import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.DefaultSleeper;
 import com.openai.core.Sleeper;
@@ -176,6 +177,38 @@ public final class GatewayClients implements AutoCloseable {
             throw new IllegalStateException("GatewayClients is closed");
         }
         return clients.get(role);
+    }
+
+    /** The asynchronous EMBEDDINGS client: same route, pool, interceptors and failover as {@link #embeddings()}. */
+    public OpenAIClientAsync embeddingsAsync() {
+        return async(Role.EMBEDDINGS);
+    }
+
+    /** The asynchronous LLM client: same route, pool, interceptors and failover as {@link #llm()}. */
+    public OpenAIClientAsync llmAsync() {
+        return async(Role.LLM);
+    }
+
+    /** The asynchronous CODEX client: same route, pool, interceptors and failover as {@link #codex()}. */
+    public OpenAIClientAsync codexAsync() {
+        return async(Role.CODEX);
+    }
+
+    /**
+     * The asynchronous client of a role. It is openai-java's {@code async()} view of the role's client: the same
+     * client options, so the same route OkHttp client (shared pool and dispatcher, gateway interceptors, metrics,
+     * failover) and the same key; its futures complete on the shared dispatcher's threads. Closed with the role's
+     * client by {@link #close()}: do not close it yourself.
+     */
+    public OpenAIClientAsync async(Role role) {
+        return client(role).async();
+    }
+
+    /** The asynchronous clients, by role. */
+    public Map<Role, OpenAIClientAsync> asyncClients() {
+        Map<Role, OpenAIClientAsync> async = new EnumMap<>(Role.class);
+        clients.forEach((role, client) -> async.put(role, client.async()));
+        return Collections.unmodifiableMap(async);
     }
 
     /**

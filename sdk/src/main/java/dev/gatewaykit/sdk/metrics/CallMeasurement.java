@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One measured call: when it started, its tags, the usage found so far, and a once-only {@link #finish}, because a
  * stream may end by exhaustion, by a read error and by close, in any order and from different threads.
  */
-final class CallMeasurement {
+final class CallMeasurement implements CallEnd {
 
     private final GenAiMeters meters;
     private final Tags tags;
@@ -43,7 +43,8 @@ final class CallMeasurement {
     }
 
     /** Records duration and tokens with {@code errorType}; later calls do nothing. */
-    void finish(String errorType) {
+    @Override
+    public void finish(String errorType) {
         if (finished.compareAndSet(false, true)) {
             meters.recordOperation(callTags(), errorType, meters.now() - start, usage);
         }

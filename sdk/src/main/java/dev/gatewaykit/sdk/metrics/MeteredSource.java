@@ -15,12 +15,12 @@ import java.io.IOException;
 final class MeteredSource extends ForwardingSource {
 
     private final BodyObserver observer;
-    private final CallMeasurement call;
+    private final CallEnd call;
     private final byte[] scratch = new byte[8192];
     private final Buffer window = new Buffer();
     private boolean ended;
 
-    MeteredSource(Source delegate, BodyObserver observer, CallMeasurement call) {
+    MeteredSource(Source delegate, BodyObserver observer, CallEnd call) {
         super(delegate);
         this.observer = observer;
         this.call = call;

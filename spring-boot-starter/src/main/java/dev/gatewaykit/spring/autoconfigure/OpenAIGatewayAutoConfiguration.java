@@ -1,6 +1,7 @@
 package dev.gatewaykit.spring.autoconfigure;
 
 import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.sdk.client.RouteInterceptors;
@@ -107,6 +108,31 @@ public final class OpenAIGatewayAutoConfiguration {
     @ConditionalOnMissingBean(name = "codexOpenAIClient")
     OpenAIClient codexOpenAIClient(GatewayClients clients) {
         return clients.codex();
+    }
+
+    // The asynchronous views of the role clients: same route, pool, interceptors and failover; qualified and
+    // ranked like the synchronous ones (a plain OpenAIClientAsync injection point gets the LLM one).
+    @Bean(destroyMethod = "")
+    @GatewayClient(Role.EMBEDDINGS)
+    @Fallback
+    @ConditionalOnMissingBean(name = "embeddingsOpenAIClientAsync")
+    OpenAIClientAsync embeddingsOpenAIClientAsync(GatewayClients clients) {
+        return clients.embeddingsAsync();
+    }
+
+    @Bean(destroyMethod = "")
+    @GatewayClient(Role.LLM)
+    @ConditionalOnMissingBean(name = "llmOpenAIClientAsync")
+    OpenAIClientAsync llmOpenAIClientAsync(GatewayClients clients) {
+        return clients.llmAsync();
+    }
+
+    @Bean(destroyMethod = "")
+    @GatewayClient(Role.CODEX)
+    @Fallback
+    @ConditionalOnMissingBean(name = "codexOpenAIClientAsync")
+    OpenAIClientAsync codexOpenAIClientAsync(GatewayClients clients) {
+        return clients.codexAsync();
     }
 
     @Bean

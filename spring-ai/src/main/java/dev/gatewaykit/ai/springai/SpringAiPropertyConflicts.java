@@ -1,0 +1,86 @@
+package dev.gatewaykit.ai.springai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.settings.ApiKey;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.RouteSettings;
+import dev.gatewaykit.sdk.settings.Setting;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Spring AI connection properties that the bridge does not use because the gateway routes decide where calls go:
+ * a {@code spring.ai.openai[.chat|.embedding].base-url} or {@code .api-key} that differs from the route's value
+ * gives one warning naming both properties (keys masked). Equal values are silently redundant.
+ */
+final class SpringAiPropertyConflicts {
+
+    private record Checked(String property, List<Role> roles) {
+    }
+
+    private static final List<Checked> CHECKED = List.of(
+            new Checked("spring.ai.openai", List.of(Role.LLM, Role.EMBEDDINGS)),
+            new Checked("spring.ai.openai.chat", List.of(Role.LLM)),
+            new Checked("spring.ai.openai.embedding", List.of(Role.EMBEDDINGS)));
+
+    private SpringAiPropertyConflicts() {
+    }
+
+    /** One warning line per conflicting Spring AI property; empty when nothing conflicts. */
+    static List<String> warnings(Environment environment, GatewaySettings settings) {
+        List<String> warnings = new ArrayList<>();
+        for (Checked checked : CHECKED) {
+            String urlProperty = checked.property() + ".base-url";
+            value(environment, urlProperty).ifPresent(url -> {
+                List<String> differing = checked.roles().stream().map(settings::route)
+                        .filter(route -> !normalise(url).equals(route.baseUrl()))
+                        .map(route -> route.role() + " -> " + route.baseUrl() + " (" + ours(route, "baseUrl") + ")")
+                        .toList();
+                if (!differing.isEmpty()) {
+                    warnings.add(urlProperty + "=" + url + " is not used: Spring AI's OpenAI models go through the "
+                            + "gateway routes, " + String.join(", ", differing) + ". Configure the route there, or "
+                            + "remove " + urlProperty + ".");
+                }
+            });
+            String keyProperty = checked.property() + ".api-key";
+            value(environment, keyProperty).ifPresent(key -> {
+                List<String> differing = checked.roles().stream().map(settings::route)
+                        .filter(route -> !route.apiKey().map(ApiKey::reveal).map(key::equals).orElse(false))
+                        .map(route -> route.role() + " -> " + route.apiKey().map(ApiKey::masked).orElse("(keyless)")
+                                + " (" + ours(route, "apiKey") + ")")
+                        .toList();
+                if (!differing.isEmpty()) {
+                    warnings.add(keyProperty + "=" + ApiKey.of(key).masked() + " is not used: Spring AI's OpenAI "
+                            + "models send the gateway routes' keys, " + String.join(", ", differing)
+                            + ". Configure the key there, or remove " + keyProperty + ".");
+                }
+            });
+        }
+        return List.copyOf(warnings);
+    }
+
+    private static Optional<String> value(Environment environment, String property) {
+        return Optional.ofNullable(environment.getProperty(property)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** The URL as the gateway normalises a route's base URL, so {@code http://h/v1/} equals {@code http://h/v1}. */
+    private static String normalise(String url) {
+        return RouteSettings.builder().role(Role.LLM).baseUrl(url).build().baseUrl();
+    }
+
+    /** The gateway property (and environment variable) a route value came from. */
+    private static String ours(RouteSettings route, String value) {
+        RouteSettings.ValueSource source = route.sources().get(value);
+        if (source == null) {
+            return "built-in default";
+        }
+        String property = Setting.byVariable(source.variable()).map(Setting::property).orElse(null);
+        return Objects.requireNonNullElse(property, source.variable()) + " / " + source.variable() + ", "
+                + source.layer();
+    }
+}
