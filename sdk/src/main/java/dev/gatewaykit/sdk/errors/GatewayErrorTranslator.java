@@ -6,7 +6,7 @@ import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIServiceException;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.gateway.GatewayFailure;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;

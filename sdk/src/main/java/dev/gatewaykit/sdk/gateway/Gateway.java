@@ -1,7 +1,7 @@
 package dev.gatewaykit.sdk.gateway;
 
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.client.DefaultHeadersInterceptor;
-import dev.gatewaykit.sdk.client.GatewayRequestContext;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.Interceptor;

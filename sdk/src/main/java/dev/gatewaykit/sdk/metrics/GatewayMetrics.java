@@ -2,7 +2,7 @@ package dev.gatewaykit.sdk.metrics;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.RouteInterceptors;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.Interceptor;
 

@@ -1,4 +1,4 @@
-package dev.gatewaykit.sdk.client;
+package dev.gatewaykit.sdk.gateway;
 
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
