@@ -1,16 +1,12 @@
 package dev.gatewaykit.sdk.settings;
 
-import jakarta.validation.constraints.NotBlank;
-import org.hibernate.validator.constraints.Range;
 
 import java.util.Optional;
 
 /** An outbound HTTP proxy between the application and the gateway (not the gateway itself). */
 public final class ProxySettings {
 
-    @NotBlank
     private final String host;
-    @Range(min = 1, max = 65535, message = "must be between 1 and 65535")
     private final int port;
     private final String username;
     private final ApiKey password;

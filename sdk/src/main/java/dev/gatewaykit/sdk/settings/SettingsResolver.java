@@ -3,7 +3,6 @@ package dev.gatewaykit.sdk.settings;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.RouteSettings.ValueSource;
-import jakarta.validation.ConstraintViolation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +110,6 @@ final class SettingsResolver {
         GatewaySettings settings = new GatewaySettings(sources, explicitValues, routes, connect, read, call,
                 maxRetries, organization, project, globalHeaders, proxy, portkey, litellm, failover,
                 new ArrayList<>(warnings), valueSources, limits());
-        validateStructure(settings);
         return new SettingsReport(settings, new ArrayList<>(problems));
     }
 
@@ -178,7 +176,8 @@ final class SettingsResolver {
             }
         }
 
-        Found model = find(Setting.roleModel(role)).orElse(null);
+        Found model = find(Setting.roleModel(role))
+                .filter(found -> checked(found.setting(), found.value(), found.value()).isPresent()).orElse(null);
         if (model != null) {
             b.model(model.value()).source("model", model.source());
             if (gateway == GatewayKind.PORTKEY && !model.value().startsWith("@") && routePortkey.provider().isEmpty()
@@ -487,57 +486,24 @@ final class SettingsResolver {
         return user == null ? proxy : proxy.withCredentials(user, text(Setting.PROXY_PASSWORD));
     }
 
-    private void validateStructure(GatewaySettings settings) {
-        for (ConstraintViolation<GatewaySettings> v : StructuralValidation.validate(settings)) {
-            Setting setting = switch (StructuralValidation.rootField(v)) {
-                case "connectTimeout" -> Setting.CONNECT_TIMEOUT;
-                case "readTimeout" -> Setting.READ_TIMEOUT;
-                case "callTimeout" -> Setting.TIMEOUT;
-                case "maxRetries" -> Setting.MAX_RETRIES;
-                case "headers" -> Setting.HEADERS;
-                case "failover" -> v.getPropertyPath().toString().endsWith("failureThreshold")
-                        ? Setting.FAILOVER_FAILURE_THRESHOLD : Setting.FAILOVER_COOL_DOWN;
-                default -> proxySetting(v);
-            };
-            problems.add(structural(setting, v));
-        }
-        for (RouteSettings route : settings.routes().values()) {
-            for (ConstraintViolation<RouteSettings> v : StructuralValidation.validate(route)) {
-                Setting setting = switch (StructuralValidation.rootField(v)) {
-                    case "timeout" -> Setting.roleTimeout(route.role());
-                    case "model" -> Setting.roleModel(route.role());
-                    default -> settings.headers().containsKey(String.valueOf(v.getInvalidValue()))
-                            ? Setting.HEADERS : Setting.roleHeaders(route.role());
-                };
-                problems.add(structural(setting, v));
-            }
-        }
-    }
-
-    private static Setting proxySetting(ConstraintViolation<?> v) {
-        return v.getPropertyPath().toString().endsWith("port") ? Setting.PROXY_PORT : Setting.PROXY_HOST;
-    }
-
-    private SettingsProblem structural(Setting setting, ConstraintViolation<?> v) {
-        Object invalid = v.getInvalidValue();
-        String shown = invalid instanceof Duration d ? SettingValues.formatDuration(d) : String.valueOf(invalid);
-        String raw = find(setting).map(Found::value).orElse(shown);
-        String subject = setting.type() == Setting.Type.MAP ? "entry name '" + shown + "' " : "";
-        return new SettingsProblem(setting.variable(), setting.display(raw), subject + v.getMessage() + ".",
-                fixFor(setting));
+    /**
+     * The value when the setting's structural check accepts it; otherwise each problem is recorded, naming the
+     * variable and showing the layer's value as the setting displays it, and the value is dropped.
+     */
+    private <T> Optional<T> checked(Setting setting, String raw, T value) {
+        List<String> found = setting.check().problems(value);
+        found.forEach(problem -> problems.add(new SettingsProblem(setting.variable(), setting.display(raw),
+                problem + ".", fixFor(setting))));
+        return found.isEmpty() ? Optional.of(value) : Optional.empty();
     }
 
     private static String fixFor(Setting setting) {
-        return switch (setting.type()) {
+        return setting.check().fix().orElseGet(() -> switch (setting.type()) {
             case DURATION -> "use a positive duration such as 30s, 500ms, 2m or PT30S.";
-            case INTEGER -> setting == Setting.PROXY_PORT ? "use a port between 1 and 65535."
-                    : setting == Setting.FAILOVER_FAILURE_THRESHOLD ? "use a whole number from 1 to 100."
-                    : "use a whole number from 0 to 10.";
-            case MAP -> "write name=value,name2=value2 with header-safe names (letters, digits, -).";
-            case TEXT -> setting.role().isPresent() ? "write the model name without spaces, e.g. gpt-4o-mini."
-                    : "set a non-blank value.";
+            case INTEGER -> "use a whole number.";
+            case MAP -> "write name=value,name2=value2.";
             default -> "correct the value.";
-        };
+        });
     }
 
     // ---- lookup and parsing ----------------------------------------------------------------------------------
@@ -566,7 +532,7 @@ final class SettingsResolver {
                 Map<String, String> map = source.getMap(setting);
                 if (!map.isEmpty()) {
                     valueSources.putIfAbsent(setting.variable(), new ValueSource(setting.variable(), source.name()));
-                    return map;
+                    return checked(setting, source.get(setting).orElse(""), map).orElse(Map.of());
                 }
             } catch (IllegalArgumentException e) {
                 // The message names the entry by position or header name only; values (often keys) stay masked.
@@ -583,13 +549,15 @@ final class SettingsResolver {
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        Duration parsed;
         try {
-            return Optional.of(SettingValues.parseDuration(found.get().value()));
+            parsed = SettingValues.parseDuration(found.get().value());
         } catch (IllegalArgumentException e) {
             problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not a duration.",
                     "use a unit: 30s, 500ms, 2m, 1h, or ISO-8601 such as PT30S."));
             return Optional.empty();
         }
+        return checked(setting, found.get().value(), parsed);
     }
 
     private Optional<Boolean> bool(Setting setting) {
@@ -611,12 +579,14 @@ final class SettingsResolver {
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        int parsed;
         try {
-            return Optional.of(Integer.parseInt(found.get().value()));
+            parsed = Integer.parseInt(found.get().value());
         } catch (NumberFormatException e) {
             problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not a whole number.",
                     fixFor(setting)));
             return Optional.empty();
         }
+        return checked(setting, found.get().value(), parsed);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import dev.gatewaykit.sdk.client.GatewayClients;
+import dev.gatewaykit.sdk.settings.GatewaySettingsException;
 import dev.gatewaykit.spring.autoconfigure.actuate.GatewaySecretsSanitizingFunction;
 import dev.gatewaykit.spring.autoconfigure.actuate.OpenAIGatewaySanitizingAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.health.OpenAIGatewayHealthContributorAutoConfiguration;
@@ -20,8 +21,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Actuator and Micrometer are optional: with them the starter adds health and masking, without them it still
- * starts.
+ * Actuator, Micrometer and Bean Validation are optional: with them the starter adds health, masking and property
+ * constraints, without them it still starts and still rejects bad settings by name.
  */
 class OptionalIntegrationsTests {
 
@@ -81,6 +82,16 @@ class OptionalIntegrationsTests {
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(GatewayClients.class)
                 .hasBean("gatewayRoutesHealthContributor"));
+    }
+
+    @Test
+    void withoutBeanValidationBadSettingsStillFailNamingTheVariable() {
+        runner().withClassLoader(new FilteredClassLoader("jakarta.validation", "org.hibernate.validator"))
+            .withPropertyValues("openai.max-retries=11")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .isInstanceOf(GatewaySettingsException.class)
+                .hasMessageContaining("OPENAI_MAX_RETRIES")
+                .hasMessageContaining("must be at most 10"));
     }
 
 }
