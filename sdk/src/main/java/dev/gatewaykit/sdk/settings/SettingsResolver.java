@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 final class SettingsResolver {
 
     /** A value found in a layer. */
-    private record Found(String value, Setting setting, String layer) {
+    private record Found(String value, Setting setting, String layer, int position) {
         ValueSource source() {
             return new ValueSource(setting.variable(), layer);
         }
@@ -34,6 +34,9 @@ final class SettingsResolver {
     private final SettingsSources sources;
     private final Map<String, String> explicitValues;
     private final SettingsSources layers;
+    private final LayeredKeyRule layeredKeyRule;
+    // Roles whose key a higher layer left behind: already a problem, so not reported again as a missing key.
+    private final Set<Role> keysLeftBehind = java.util.EnumSet.noneOf(Role.class);
     private final Set<SettingsProblem> problems = new LinkedHashSet<>();
     private final Set<SettingsWarning> warnings = new LinkedHashSet<>();
     private final Map<String, ValueSource> valueSources = new LinkedHashMap<>();
@@ -53,6 +56,7 @@ final class SettingsResolver {
         this.explicitValues = Map.copyOf(explicitValues);
         this.layers = explicitValues.isEmpty() ? sources : sources.withHighest(new MapSource("builder",
                 explicitValues));
+        this.layeredKeyRule = new LayeredKeyRule(layers);
     }
 
     GatewaySettings resolve() {
@@ -71,7 +75,7 @@ final class SettingsResolver {
         Found gatewayFound = find(Setting.GATEWAY).orElse(null);
 
         Found base = find(Setting.BASE_URL)
-                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default"));
+                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default", layers.list().size()));
         Found internal = find(Setting.INTERNAL_BASE_URL).orElse(null);
         String baseUrl = RouteSettings.normaliseUrl(base.value());
         String internalUrl = internal == null ? baseUrl : RouteSettings.normaliseUrl(internal.value());
@@ -142,7 +146,7 @@ final class SettingsResolver {
         UrlRules.check(urlFound.setting(), urlFound.value(), gateway).ifPresent(problems::add);
 
         boolean authNone = authNone(role);
-        Found key = key(role, url, baseUrl, internalUrl);
+        Found key = key(role, url, urlFound, baseUrl, internalUrl);
         PortkeySettings routePortkey = gateway == GatewayKind.PORTKEY && portkeyApplies ? portkey
                 : PortkeySettings.none();
         b.portkey(routePortkey);
@@ -162,7 +166,10 @@ final class SettingsResolver {
         b.keyless(keyless);
         if (key == null && !keyless) {
             SettingsProblem missing = missingKey(role, roleUrl, url, baseUrl, internalUrl);
-            if (keyRequired) {
+            if (keysLeftBehind.contains(role)) {
+                // Already a problem of its own, which says more; the route stays unusable all the same.
+                b.missingKey(missing);
+            } else if (keyRequired) {
                 problems.add(missing);
             } else {
                 // A route the application may never call must not stop it: it starts, this warning says why the
@@ -205,12 +212,21 @@ final class SettingsResolver {
      * The key rule: a key belongs to the origin it was configured for. A role key belongs to its role; the
      * internal key to the internal URL's origin; {@code OPENAI_API_KEY} to {@code OPENAI_BASE_URL}'s origin.
      */
-    private Found key(Role role, String url, String baseUrl, String internalUrl) {
+    private Found key(Role role, String url, Found urlFound, String baseUrl, String internalUrl) {
+        String origin = RouteSettings.originOf(url);
         Optional<Found> roleKey = find(Setting.roleApiKey(role));
         if (roleKey.isPresent()) {
-            return roleKey.get();
+            int keyPosition = roleKey.get().position();
+            String keyOrigin = urlFound.position() < keyPosition
+                    ? layeredKeyRule.originAtOrBelow(role, keyPosition) : origin;
+            if (keyOrigin.equals(origin)) {
+                return roleKey.get();
+            }
+            problems.add(layeredKeyRule.keyLeftBehind(role, ApiKey.of(roleKey.get().value()), keyOrigin,
+                    urlFound.setting(), urlFound.position(), origin));
+            keysLeftBehind.add(role);
+            return null;
         }
-        String origin = RouteSettings.originOf(url);
         if (role == Role.EMBEDDINGS) {
             Optional<Found> internalKey = find(Setting.INTERNAL_API_KEY);
             if (internalKey.isPresent() && origin.equals(RouteSettings.originOf(internalUrl))) {
@@ -510,10 +526,12 @@ final class SettingsResolver {
 
     /** The highest layer's value; blank or whitespace-only counts as unset at every layer. */
     private Optional<Found> find(Setting setting) {
-        for (SettingsSource source : layers.list()) {
+        List<SettingsSource> list = layers.list();
+        for (int position = 0; position < list.size(); position++) {
+            SettingsSource source = list.get(position);
             String value = SettingValues.normalise(source.get(setting).orElse(null));
             if (value != null) {
-                Found found = new Found(value, setting, source.name());
+                Found found = new Found(value, setting, source.name(), position);
                 valueSources.putIfAbsent(setting.variable(), found.source());
                 return Optional.of(found);
             }

@@ -44,6 +44,15 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
     }
 
     @Override
+    public String howToSet(Setting setting) {
+        Optional<Role> role = setting.role();
+        if (role.isPresent() && setting == Setting.roleApiKey(role.get())) {
+            return "return the key from OpenAIGatewayConnectionDetails.apiKey(" + role.get() + ")";
+        }
+        return SettingsSource.super.howToSet(setting);
+    }
+
+    @Override
     public String toString() {
         return "SettingsSource[" + name() + "]";
     }
