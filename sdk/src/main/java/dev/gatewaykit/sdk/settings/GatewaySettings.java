@@ -208,13 +208,15 @@ public final class GatewaySettings {
         return o instanceof GatewaySettings g && routes.equals(g.routes) && connectTimeout.equals(g.connectTimeout)
                 && readTimeout.equals(g.readTimeout) && callTimeout.equals(g.callTimeout)
                 && maxRetries == g.maxRetries && Objects.equals(organization, g.organization)
-                && Objects.equals(project, g.project) && headers.equals(g.headers) && failover.equals(g.failover);
+                && Objects.equals(project, g.project) && headers.equals(g.headers) && failover.equals(g.failover)
+                && Objects.equals(proxy, g.proxy) && portkey.equals(g.portkey) && litellm.equals(g.litellm)
+                && limits.equals(g.limits);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(routes, connectTimeout, readTimeout, callTimeout, maxRetries, organization, project,
-                headers, failover);
+                headers, failover, proxy, portkey, litellm, limits);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 
+import java.util.Objects;
 import java.util.Optional;
 
 /** An outbound HTTP proxy between the application and the gateway (not the gateway itself). */
@@ -46,6 +47,17 @@ public final class ProxySettings {
     /** The proxy password (masked in {@code toString}), if any. */
     public Optional<ApiKey> password() {
         return Optional.ofNullable(password);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxySettings p && host.equals(p.host) && port == p.port
+                && Objects.equals(username, p.username) && Objects.equals(password, p.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, username, password);
     }
 
     @Override
