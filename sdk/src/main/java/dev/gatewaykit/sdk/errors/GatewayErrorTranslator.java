@@ -1,5 +1,6 @@
 package dev.gatewaykit.sdk.errors;
 
+import dev.gatewaykit.sdk.http.ConnectFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.core.ObjectMappers;
@@ -349,7 +350,7 @@ public final class GatewayErrorTranslator {
 
     private static boolean isConnectTimeout(Throwable failure) {
         SocketTimeoutException timeout = find(failure, SocketTimeoutException.class);
-        return timeout != null && String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+        return timeout != null && ConnectFailures.isConnectTimeout(timeout);
     }
 
     private static String describe(Throwable failure) {
