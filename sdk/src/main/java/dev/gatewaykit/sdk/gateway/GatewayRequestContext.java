@@ -44,13 +44,6 @@ public final class GatewayRequestContext {
         return new Builder();
     }
 
-    /** The defaults configured for every call: LiteLLM end user and tags, Portkey metadata. */
-    public static GatewayRequestContext defaults(GatewaySettings settings) {
-        Builder b = builder().tags(settings.litellm().tags()).metadata(settings.portkey().metadata());
-        settings.litellm().endUserId().ifPresent(b::user);
-        return b.build();
-    }
-
     /**
      * The defaults configured for calls of {@code route}: LiteLLM end user and tags, and the Portkey metadata that
      * applies to the route ({@link RouteSettings#portkey()}), so it never reaches an origin it was not set for.
