@@ -49,8 +49,6 @@ public final class GatewayErrorTranslator {
             "user_model_access_denied", "org_model_access_denied");
     private static final Set<String> AUTH = Set.of("auth_error", "expired_key", "token_not_found_in_db",
             "invalid_api_key", "authentication_error");
-    private static final List<String> KNOWN_REQUEST_ID_HEADERS =
-            List.of("x-litellm-call-id", "x-portkey-trace-id", "x-request-id");
     private static final int MAX_MESSAGE = 500;
 
     private GatewayErrorTranslator() {
@@ -403,7 +401,8 @@ public final class GatewayErrorTranslator {
                 return value;
             }
         }
-        for (String name : KNOWN_REQUEST_ID_HEADERS) {
+        // A gateway detected as another kind may still answer with its own id: any known one beats none.
+        for (String name : Gateway.of(GatewayKind.GENERIC).requestIdHeaders()) {
             String value = header.apply(name);
             if (value != null) {
                 return value;
