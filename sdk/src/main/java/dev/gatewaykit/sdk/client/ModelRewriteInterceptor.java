@@ -36,8 +36,8 @@ final class ModelRewriteInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         RequestBody body = request.body();
-        if (!"POST".equals(request.method()) || body == null || !JsonMediaType.isJson(body.contentType()) || body.isOneShot()
-                || ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
+        if (!"POST".equals(request.method()) || body == null || !JsonMediaType.isJson(body.contentType())
+                || body.isOneShot() || ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
             return chain.proceed(request);
         }
         Buffer buffer = new Buffer();

@@ -6,6 +6,7 @@ import dev.gatewaykit.sdk.settings.RouteSettings.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +37,7 @@ final class SettingsResolver {
     private final SettingsSources layers;
     private final LayeredKeyRule layeredKeyRule;
     // Roles whose key a higher layer left behind: already a problem, so not reported again as a missing key.
-    private final Set<Role> keysLeftBehind = java.util.EnumSet.noneOf(Role.class);
+    private final Set<Role> keysLeftBehind = EnumSet.noneOf(Role.class);
     private final Set<SettingsProblem> problems = new LinkedHashSet<>();
     private final Set<SettingsWarning> warnings = new LinkedHashSet<>();
     private final Map<String, ValueSource> valueSources = new LinkedHashMap<>();
@@ -75,7 +76,8 @@ final class SettingsResolver {
         Found gatewayFound = find(Setting.GATEWAY).orElse(null);
 
         Found base = find(Setting.BASE_URL)
-                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default", layers.list().size()));
+                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default",
+                        layers.list().size()));
         Found internal = find(Setting.INTERNAL_BASE_URL).orElse(null);
         String baseUrl = RouteSettings.normaliseUrl(base.value());
         String internalUrl = internal == null ? baseUrl : RouteSettings.normaliseUrl(internal.value());
