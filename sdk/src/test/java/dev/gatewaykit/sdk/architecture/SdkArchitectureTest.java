@@ -6,8 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sdk's packages stand on one another in one direction: settings at the bottom (above only {@code Role} and
- * {@code GatewayKind}), then gateway, errors, health, failover, client, and metrics, credentials and doctor on top.
+ * The sdk's packages stand on one another in one direction: settings and http at the bottom (settings above only
+ * {@code Role} and {@code GatewayKind}, http above nothing of the product), then gateway, errors, health, failover, client, and metrics, credentials and doctor on top.
  */
 class SdkArchitectureTest {
 
@@ -30,5 +30,10 @@ class SdkArchitectureTest {
     @Test
     void gatewayKnowledgeDoesNotBuildClients() {
         PackageRules.layerUsesOnly(SDK + ".gateway", SDK, SDK, SDK + ".settings..").check(MAIN_CLASSES);
+    }
+
+    @Test
+    void httpFactsUseNothingOfTheProduct() {
+        PackageRules.layerUsesOnly(SDK + ".http", SDK).check(MAIN_CLASSES);
     }
 }
