@@ -6,6 +6,8 @@ import java.util.UUID;
 import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.sdk.settings.GatewaySettingsException;
 import dev.gatewaykit.spring.autoconfigure.actuate.GatewaySecretsSanitizingFunction;
+import dev.gatewaykit.spring.autoconfigure.actuate.GatewaySettingsEndpoint;
+import dev.gatewaykit.spring.autoconfigure.actuate.OpenAIGatewayEndpointAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.actuate.OpenAIGatewaySanitizingAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.health.OpenAIGatewayHealthContributorAutoConfiguration;
 import dev.gatewaykit.spring.settings.FakeProcessEnvironment;
@@ -33,7 +35,7 @@ class OptionalIntegrationsTests {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OpenAIGatewayAutoConfiguration.class,
                     OpenAIGatewayHealthContributorAutoConfiguration.class,
-                    OpenAIGatewaySanitizingAutoConfiguration.class))
+                    OpenAIGatewaySanitizingAutoConfiguration.class, OpenAIGatewayEndpointAutoConfiguration.class))
             .withInitializer(FakeProcessEnvironment.of("OPENAI_API_KEY",
                     "sk-test-" + UUID.randomUUID().toString().replace("-", "")))
             .withPropertyValues("openai.dotenv.directory=" + this.emptyDotenvDirectory);
@@ -43,7 +45,8 @@ class OptionalIntegrationsTests {
     void withActuatorEachRoleHasAHealthIndicatorUnderGateway() {
         runner().run((context) -> {
             assertThat(context).hasBean("gatewayRoutesHealthContributor")
-                .hasSingleBean(GatewaySecretsSanitizingFunction.class);
+                .hasSingleBean(GatewaySecretsSanitizingFunction.class)
+                .hasSingleBean(GatewaySettingsEndpoint.class);
             HealthContributor contributor = context.getBean("gatewayRoutesHealthContributor", HealthContributor.class);
             assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
             CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
@@ -73,7 +76,8 @@ class OptionalIntegrationsTests {
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(GatewayClients.class)
                 .doesNotHaveBean("gatewayRoutesHealthContributor")
-                .doesNotHaveBean(GatewaySecretsSanitizingFunction.class));
+                .doesNotHaveBean(GatewaySecretsSanitizingFunction.class)
+                .doesNotHaveBean(GatewaySettingsEndpoint.class));
     }
 
     @Test
