@@ -8,7 +8,7 @@ import dev.gatewaykit.hardening.support.TestSettings;
 import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.errors.GatewayErrorKind;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.journal.JournalEntry;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.Secrets;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayConnectionDetails;
 import dev.gatewaykit.stub.GatewayStub;

@@ -1,17 +1,16 @@
 package dev.gatewaykit.sdk.client;
 
+import dev.gatewaykit.sdk.http.JsonMediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
 
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Makes {@code POST …/embeddings} ask for {@code "encoding_format":"float"}: base64 breaks LiteLLM routes to Ollama
@@ -36,7 +35,7 @@ public final class FloatEncodingInterceptor implements Interceptor {
         }
         RequestBody body = request.body();
         if (!"POST".equals(request.method()) || body == null || !request.url().encodedPath().endsWith("/embeddings")
-                || !isJson(body.contentType()) || body.isOneShot()) {
+                || !JsonMediaType.isJson(body.contentType()) || body.isOneShot()) {
             return chain.proceed(request);
         }
         Buffer buffer = new Buffer();
@@ -55,7 +54,4 @@ public final class FloatEncodingInterceptor implements Interceptor {
         return chain.proceed(request.newBuilder().post(floatBody).build());
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.gatewaykit.sdk.client;
 
+import dev.gatewaykit.sdk.gateway.GatewayRequestContext;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClient;

@@ -1,18 +1,17 @@
 package dev.gatewaykit.sdk.client;
 
+import dev.gatewaykit.sdk.http.JsonMediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaykit.sdk.settings.ModelMap;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,8 +36,8 @@ final class ModelRewriteInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         RequestBody body = request.body();
-        if (!"POST".equals(request.method()) || body == null || !isJson(body.contentType()) || body.isOneShot()
-                || ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
+        if (!"POST".equals(request.method()) || body == null || !JsonMediaType.isJson(body.contentType())
+                || body.isOneShot() || ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
             return chain.proceed(request);
         }
         Buffer buffer = new Buffer();
@@ -61,7 +60,4 @@ final class ModelRewriteInterceptor implements Interceptor {
         return chain.proceed(request.newBuilder().post(rewritten).build());
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
-    }
 }

@@ -2,6 +2,7 @@ package dev.gatewaykit.sdk.client;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.gateway.Gateway;
+import dev.gatewaykit.sdk.gateway.GatewayRequestContext;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.ModelMap;
 import dev.gatewaykit.sdk.settings.RouteSettings;
@@ -11,6 +12,7 @@ import okhttp3.OkHttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,12 +78,30 @@ final class RouteHttpClients {
         if (!modelMap.isEmpty()) {
             interceptors.add(new ModelRewriteInterceptor(modelMap));
         }
-        interceptors.addAll(Gateway.of(route.gateway()).interceptors(settings, route));
+        interceptors.addAll(gatewayInterceptors(Gateway.of(route.gateway()), settings, route));
         if (!route.headers().isEmpty()) {
             interceptors.add(new DefaultHeadersInterceptor(route.headers()));
         }
         if (route.role() == Role.EMBEDDINGS) {
             interceptors.add(new FloatEncodingInterceptor());
+        }
+        return interceptors;
+    }
+
+    /**
+     * The gateway's route headers, then the attribution defaults from settings. Both only add what a request lacks,
+     * so per-request values win.
+     */
+    private static List<Interceptor> gatewayInterceptors(Gateway gateway, GatewaySettings settings,
+            RouteSettings route) {
+        List<Interceptor> interceptors = new ArrayList<>();
+        Map<String, String> routeHeaders = gateway.routeHeaders(route);
+        if (!routeHeaders.isEmpty()) {
+            interceptors.add(new DefaultHeadersInterceptor(routeHeaders));
+        }
+        Map<String, String> attribution = gateway.attributionHeaders(GatewayRequestContext.defaults(settings, route));
+        if (!attribution.isEmpty()) {
+            interceptors.add(new DefaultHeadersInterceptor(attribution));
         }
         return interceptors;
     }

@@ -1,6 +1,6 @@
 package dev.gatewaykit.sdk.credentials;
 
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.gatewaykit.sdk.errors;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,12 +1,13 @@
 package dev.gatewaykit.sdk.errors;
 
+import dev.gatewaykit.sdk.http.ConnectFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIServiceException;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.gateway.GatewayFailure;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
@@ -48,8 +49,6 @@ public final class GatewayErrorTranslator {
             "user_model_access_denied", "org_model_access_denied");
     private static final Set<String> AUTH = Set.of("auth_error", "expired_key", "token_not_found_in_db",
             "invalid_api_key", "authentication_error");
-    private static final List<String> KNOWN_REQUEST_ID_HEADERS =
-            List.of("x-litellm-call-id", "x-portkey-trace-id", "x-request-id");
     private static final int MAX_MESSAGE = 500;
 
     private GatewayErrorTranslator() {
@@ -349,7 +348,7 @@ public final class GatewayErrorTranslator {
 
     private static boolean isConnectTimeout(Throwable failure) {
         SocketTimeoutException timeout = find(failure, SocketTimeoutException.class);
-        return timeout != null && String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+        return timeout != null && ConnectFailures.isConnectTimeout(timeout);
     }
 
     private static String describe(Throwable failure) {
@@ -402,7 +401,8 @@ public final class GatewayErrorTranslator {
                 return value;
             }
         }
-        for (String name : KNOWN_REQUEST_ID_HEADERS) {
+        // A gateway detected as another kind may still answer with its own id: any known one beats none.
+        for (String name : Gateway.of(GatewayKind.GENERIC).requestIdHeaders()) {
             String value = header.apply(name);
             if (value != null) {
                 return value;

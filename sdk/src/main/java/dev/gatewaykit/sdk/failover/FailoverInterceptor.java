@@ -1,11 +1,12 @@
 package dev.gatewaykit.sdk.failover;
 
+import dev.gatewaykit.sdk.http.ConnectFailures;
+import dev.gatewaykit.sdk.http.JsonMediaType;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.FailoverSettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -13,11 +14,6 @@ import okhttp3.Response;
 import okio.Buffer;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +82,7 @@ public final class FailoverInterceptor implements Interceptor {
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
-            if (isConnectFailure(e) && circuit.recordFailure("cannot connect: " + describe(e))
+            if (ConnectFailures.isConnectFailure(e) && circuit.recordFailure("cannot connect: " + describe(e))
                     && canResend(request)) {
                 return sendToFailover(chain, request, suffix);
             }
@@ -140,7 +136,7 @@ public final class FailoverInterceptor implements Interceptor {
         }
         builder.header("Authorization", "Bearer " + failoverKey.reveal());
         RequestBody body = request.body();
-        if (body != null && !body.isOneShot() && isJson(body.contentType())) {
+        if (body != null && !body.isOneShot() && JsonMediaType.isJson(body.contentType())) {
             Buffer buffer = new Buffer();
             body.writeTo(buffer);
             byte[] original = buffer.readByteArray();
@@ -165,23 +161,10 @@ public final class FailoverInterceptor implements Interceptor {
         return false;
     }
 
-    /** Only failures that prove the proxy unreachable count; a read timeout may be a slow model, not a dead proxy. */
-    static boolean isConnectFailure(IOException e) {
-        if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
-                || e instanceof PortUnreachableException) {
-            return true;
-        }
-        return e instanceof SocketTimeoutException && e.getMessage() != null
-                && e.getMessage().toLowerCase(Locale.ROOT).contains("connect");
-    }
-
     private static boolean canResend(Request request) {
         return request.body() == null || !request.body().isOneShot();
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
-    }
 
     private static String describe(IOException e) {
         String message = e.getMessage();

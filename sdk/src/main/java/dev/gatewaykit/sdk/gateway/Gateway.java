@@ -1,12 +1,8 @@
 package dev.gatewaykit.sdk.gateway;
 
-import dev.gatewaykit.sdk.client.DefaultHeadersInterceptor;
-import dev.gatewaykit.sdk.client.GatewayRequestContext;
-import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.RouteSettings;
-import okhttp3.Interceptor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +10,8 @@ import java.util.Optional;
 /**
  * What the product knows about one kind of gateway: the headers it wants, how request attribution is expressed,
  * its cheap health endpoint, the header carrying its request id and what its errors mean. One implementation per
- * {@link GatewayKind}, so gateway knowledge never spreads as {@code if} chains.
+ * {@link GatewayKind}, so gateway knowledge never spreads as {@code if} chains. Knowledge only: the client
+ * composition turns it into interceptors, so this package never depends on the client one.
  */
 public interface Gateway {
 
@@ -42,23 +39,6 @@ public interface Gateway {
     /** How this gateway expresses attribution (user, tags, metadata, trace id) for a merged context. */
     default Map<String, String> attributionHeaders(GatewayRequestContext context) {
         return Map.of();
-    }
-
-    /**
-     * The OkHttp interceptors this gateway adds to a route's client: its route headers, then the attribution
-     * defaults from settings. Both only add what a request lacks, so per-request values win.
-     */
-    default List<Interceptor> interceptors(GatewaySettings settings, RouteSettings route) {
-        List<Interceptor> interceptors = new ArrayList<>();
-        Map<String, String> routeHeaders = routeHeaders(route);
-        if (!routeHeaders.isEmpty()) {
-            interceptors.add(new DefaultHeadersInterceptor(routeHeaders));
-        }
-        Map<String, String> attribution = attributionHeaders(GatewayRequestContext.defaults(settings, route));
-        if (!attribution.isEmpty()) {
-            interceptors.add(new DefaultHeadersInterceptor(attribution));
-        }
-        return interceptors;
     }
 
     /** The cheap, never-billable health URL of a route. */

@@ -1,5 +1,6 @@
 package dev.gatewaykit.sdk.gateway;
 
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.gatewaykit.sdk.gateway;
 
+import dev.gatewaykit.sdk.GatewayKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatewaykit.sdk.client.GatewayRequestContext;
 import dev.gatewaykit.sdk.settings.PortkeySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 

@@ -1,10 +1,7 @@
 package dev.gatewaykit.sdk.metrics;
 
-import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.RouteInterceptors;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
 import io.micrometer.core.instrument.MeterRegistry;
-import okhttp3.Interceptor;
 
 import java.util.List;
 import java.util.Objects;
@@ -28,14 +25,5 @@ public final class GatewayMetrics {
     public static RouteInterceptors routeInterceptors(MeterRegistry registry) {
         GenAiMeters meters = new GenAiMeters(Objects.requireNonNull(registry, "registry"));
         return (settings, route) -> List.of(new MetricsInterceptor(meters, route.role(), route.gateway()));
-    }
-
-    /**
-     * The interceptor for one route, for OkHttp clients composed elsewhere (e.g. a client per named credential);
-     * add it with {@code addInterceptor}, after interceptors that change the request.
-     */
-    public static Interceptor interceptor(MeterRegistry registry, Role role, GatewayKind kind) {
-        return new MetricsInterceptor(new GenAiMeters(Objects.requireNonNull(registry, "registry")),
-                Objects.requireNonNull(role, "role"), Objects.requireNonNull(kind, "kind"));
     }
 }

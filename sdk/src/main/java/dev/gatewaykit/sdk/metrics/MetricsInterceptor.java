@@ -1,7 +1,7 @@
 package dev.gatewaykit.sdk.metrics;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import io.micrometer.core.instrument.Tags;
 import okhttp3.Interceptor;
 import okhttp3.Request;

@@ -2,7 +2,7 @@ package dev.gatewaykit.sdk.metrics;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.gateway.Gateway;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import okhttp3.Interceptor;

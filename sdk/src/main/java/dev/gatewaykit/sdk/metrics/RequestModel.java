@@ -1,15 +1,14 @@
 package dev.gatewaykit.sdk.metrics;
 
+import dev.gatewaykit.sdk.http.JsonMediaType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.Buffer;
 
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * The {@code model} a JSON request body asks for. Read before sending, so failures that never reach the server
@@ -25,7 +24,7 @@ record RequestModel(Request request, String model) {
 
     static RequestModel of(Request request) throws IOException {
         RequestBody body = request.body();
-        if (body == null || body.isOneShot() || body.isDuplex() || !isJson(body.contentType())) {
+        if (body == null || body.isOneShot() || body.isDuplex() || !JsonMediaType.isJson(body.contentType())) {
             return new RequestModel(request, MetricNames.UNKNOWN_MODEL);
         }
         Buffer buffer = new Buffer();
@@ -56,7 +55,4 @@ record RequestModel(Request request, String model) {
         return MetricNames.UNKNOWN_MODEL;
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
-    }
 }

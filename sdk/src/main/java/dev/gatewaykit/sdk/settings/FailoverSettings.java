@@ -1,9 +1,5 @@
 package dev.gatewaykit.sdk.settings;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -21,11 +17,7 @@ public final class FailoverSettings {
     private final boolean enabled;
     private final String baseUrl;
     private final ApiKey apiKey;
-    @Min(value = 1, message = "must be at least 1")
-    @Max(value = 100, message = "must be at most 100")
     private final int failureThreshold;
-    @NotNull
-    @DurationMin(millis = 1, message = "must be positive")
     private final Duration coolDown;
 
     private FailoverSettings(Builder b) {

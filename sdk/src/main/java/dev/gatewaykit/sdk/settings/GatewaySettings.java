@@ -1,13 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import org.hibernate.validator.constraints.time.DurationMin;
+import dev.gatewaykit.sdk.GatewayKind;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -34,27 +28,16 @@ public final class GatewaySettings {
     private final SettingsSources sources;
     private final Map<String, String> explicitValues;
     private final Map<Role, RouteSettings> routes;
-    @NotNull
-    @DurationMin(millis = 1, message = "must be positive")
     private final Duration connectTimeout;
-    @NotNull
-    @DurationMin(millis = 1, message = "must be positive")
     private final Duration readTimeout;
-    @NotNull
-    @DurationMin(millis = 1, message = "must be positive")
     private final Duration callTimeout;
-    @PositiveOrZero
-    @Max(value = 10, message = "must be at most 10")
     private final int maxRetries;
     private final String organization;
     private final String project;
-    private final Map<@Pattern(regexp = HttpTokens.HEADER_NAME, message = "is not a valid header name") String,
-            @NotNull String> headers;
-    @Valid
+    private final Map<String, String> headers;
     private final ProxySettings proxy;
     private final PortkeySettings portkey;
     private final LiteLlmSettings litellm;
-    @Valid
     private final FailoverSettings failover;
     private final List<SettingsWarning> warnings;
     private final Map<String, RouteSettings.ValueSource> valueSources;
@@ -225,13 +208,15 @@ public final class GatewaySettings {
         return o instanceof GatewaySettings g && routes.equals(g.routes) && connectTimeout.equals(g.connectTimeout)
                 && readTimeout.equals(g.readTimeout) && callTimeout.equals(g.callTimeout)
                 && maxRetries == g.maxRetries && Objects.equals(organization, g.organization)
-                && Objects.equals(project, g.project) && headers.equals(g.headers) && failover.equals(g.failover);
+                && Objects.equals(project, g.project) && headers.equals(g.headers) && failover.equals(g.failover)
+                && Objects.equals(proxy, g.proxy) && portkey.equals(g.portkey) && litellm.equals(g.litellm)
+                && limits.equals(g.limits);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(routes, connectTimeout, readTimeout, callTimeout, maxRetries, organization, project,
-                headers, failover);
+                headers, failover, proxy, portkey, litellm, limits);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** LiteLLM attribution defaults for every LiteLLM route. */
@@ -39,6 +40,16 @@ public final class LiteLlmSettings {
     /** Whether any LiteLLM setting is present (gateway detection, for the base URL's origin only). */
     public boolean anySet() {
         return !tags.isEmpty() || endUserId != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LiteLlmSettings l && tags.equals(l.tags) && Objects.equals(endUserId, l.endUserId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tags, endUserId);
     }
 
     @Override

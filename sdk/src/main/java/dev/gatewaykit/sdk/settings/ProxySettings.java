@@ -1,16 +1,13 @@
 package dev.gatewaykit.sdk.settings;
 
-import jakarta.validation.constraints.NotBlank;
-import org.hibernate.validator.constraints.Range;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /** An outbound HTTP proxy between the application and the gateway (not the gateway itself). */
 public final class ProxySettings {
 
-    @NotBlank
     private final String host;
-    @Range(min = 1, max = 65535, message = "must be between 1 and 65535")
     private final int port;
     private final String username;
     private final ApiKey password;
@@ -50,6 +47,17 @@ public final class ProxySettings {
     /** The proxy password (masked in {@code toString}), if any. */
     public Optional<ApiKey> password() {
         return Optional.ofNullable(password);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxySettings p && host.equals(p.host) && port == p.port
+                && Objects.equals(username, p.username) && Objects.equals(password, p.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, username, password);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import org.hibernate.validator.constraints.time.DurationMin;
+import dev.gatewaykit.sdk.GatewayKind;
 
 import java.net.URI;
 import java.time.Duration;
@@ -38,11 +35,8 @@ public final class RouteSettings {
     private final String baseUrl;
     private final ApiKey apiKey;
     private final boolean keyless;
-    @Pattern(regexp = "\\S+", message = "must not contain whitespace")
     private final String model;
-    private final Map<@Pattern(regexp = HttpTokens.HEADER_NAME, message = "is not a valid header name") String,
-            @NotNull String> headers;
-    @DurationMin(millis = 1, message = "must be positive")
+    private final Map<String, String> headers;
     private final Duration timeout;
     private final FailoverSettings failover;
     private final PortkeySettings portkey;

@@ -46,13 +46,14 @@ public final class Setting {
         /** {@code OPENAI_<ROLE>_API_KEY}. */
         API_KEY("API_KEY", "api-key", Type.SECRET, "key for this role only"),
         /** {@code OPENAI_<ROLE>_MODEL}. */
-        MODEL("MODEL", "model", Type.TEXT, "default model name for this role"),
+        MODEL("MODEL", "model", Type.TEXT, "default model name for this role", ValueCheck.NO_WHITESPACE),
         /** {@code OPENAI_<ROLE>_AUTH}. */
         AUTH("AUTH", "auth", Type.TEXT, "bearer (default) or none: none sends no Authorization header"),
         /** {@code OPENAI_<ROLE>_TIMEOUT}. */
-        TIMEOUT("TIMEOUT", "timeout", Type.DURATION, "whole-call timeout for this role"),
+        TIMEOUT("TIMEOUT", "timeout", Type.DURATION, "whole-call timeout for this role", ValueCheck.POSITIVE_DURATION),
         /** {@code OPENAI_<ROLE>_HEADERS}. */
-        HEADERS("HEADERS", "headers", Type.MAP, "extra headers for this role, over OPENAI_HEADERS"),
+        HEADERS("HEADERS", "headers", Type.MAP, "extra headers for this role, over OPENAI_HEADERS",
+                ValueCheck.HEADER_NAMES),
         /** {@code OPENAI_<ROLE>_FAILOVER_ENABLED}. */
         FAILOVER_ENABLED("FAILOVER_ENABLED", "failover-enabled", Type.BOOLEAN,
                 "direct-provider failover for this role (true or false), over OPENAI_FAILOVER_ENABLED"),
@@ -65,12 +66,18 @@ public final class Setting {
         private final String propertySuffix;
         private final Type type;
         private final String description;
+        private final ValueCheck check;
 
         RoleSetting(String envSuffix, String propertySuffix, Type type, String description) {
+            this(envSuffix, propertySuffix, type, description, ValueCheck.NONE);
+        }
+
+        RoleSetting(String envSuffix, String propertySuffix, Type type, String description, ValueCheck check) {
             this.envSuffix = envSuffix;
             this.propertySuffix = propertySuffix;
             this.type = type;
             this.description = description;
+            this.check = check;
         }
     }
 
@@ -93,7 +100,8 @@ public final class Setting {
             "auto, openai, litellm, portkey or generic");
     /** Extra headers on every route. */
     public static final Setting HEADERS = global("OPENAI_HEADERS", "openai.headers", Type.MAP, null,
-            "extra headers for every route, name=value,name2=value2");
+            "extra headers for every route, name=value,name2=value2",
+            ValueCheck.HEADER_NAMES);
     /** OpenAI organization header. */
     public static final Setting ORG_ID = global("OPENAI_ORG_ID", "openai.org-id", Type.TEXT, null,
             "OpenAI-Organization header");
@@ -102,22 +110,29 @@ public final class Setting {
             "OpenAI-Project header");
     /** TCP connect timeout. */
     public static final Setting CONNECT_TIMEOUT = global("OPENAI_CONNECT_TIMEOUT", "openai.connect-timeout",
-            Type.DURATION, "10s", "TCP connect timeout");
+            Type.DURATION, "10s", "TCP connect timeout",
+            ValueCheck.POSITIVE_DURATION);
     /** Read timeout (longest silence while reading a response, including between stream events). */
     public static final Setting READ_TIMEOUT = global("OPENAI_READ_TIMEOUT", "openai.read-timeout", Type.DURATION,
-            "10m", "longest silence while reading a response (also between stream events)");
+            "10m", "longest silence while reading a response (also between stream events)",
+            ValueCheck.POSITIVE_DURATION);
     /** Whole-call timeout. */
     public static final Setting TIMEOUT = global("OPENAI_TIMEOUT", "openai.timeout", Type.DURATION, "10m",
-            "whole-call timeout, per attempt");
+            "whole-call timeout, per attempt",
+            ValueCheck.POSITIVE_DURATION);
     /** Retries on 408/409/429/5xx and I/O errors. */
     public static final Setting MAX_RETRIES = global("OPENAI_MAX_RETRIES", "openai.max-retries", Type.INTEGER, "2",
-            "retries on 408/409/429/5xx and connection errors (honours retry-after-ms)");
+            "retries on 408/409/429/5xx and connection errors (honours retry-after-ms)",
+            ValueCheck.range(0, 10, "must be greater than or equal to 0", "must be at most 10",
+                    "use a whole number from 0 to 10."));
     /** HTTP proxy host. */
     public static final Setting PROXY_HOST = global("OPENAI_PROXY_HOST", "openai.proxy.host", Type.TEXT, null,
             "outbound HTTP proxy host");
     /** HTTP proxy port. */
     public static final Setting PROXY_PORT = global("OPENAI_PROXY_PORT", "openai.proxy.port", Type.INTEGER, "8080",
-            "outbound HTTP proxy port");
+            "outbound HTTP proxy port",
+            ValueCheck.range(1, 65535, "must be between 1 and 65535", "must be between 1 and 65535",
+                    "use a port between 1 and 65535."));
     /** HTTP proxy user. */
     public static final Setting PROXY_USERNAME = global("OPENAI_PROXY_USERNAME", "openai.proxy.username", Type.TEXT,
             null, "outbound HTTP proxy user name");
@@ -158,10 +173,13 @@ public final class Setting {
     /** Consecutive proxy failures that open the circuit. */
     public static final Setting FAILOVER_FAILURE_THRESHOLD = global("OPENAI_FAILOVER_FAILURE_THRESHOLD",
             "openai.failover.failure-threshold", Type.INTEGER, "3",
-            "consecutive connect failures or 5xx answers from the proxy that switch a role to the failover origin");
+            "consecutive connect failures or 5xx answers from the proxy that switch a role to the failover origin",
+            ValueCheck.range(1, 100, "must be at least 1", "must be at most 100",
+                    "use a whole number from 1 to 100."));
     /** How long a role stays on the failover origin before the proxy is probed again. */
     public static final Setting FAILOVER_COOL_DOWN = global("OPENAI_FAILOVER_COOL_DOWN", "openai.failover.cool-down",
-            Type.DURATION, "30s", "time on the failover origin before the proxy's health is probed again");
+            Type.DURATION, "30s", "time on the failover origin before the proxy's health is probed again",
+            ValueCheck.POSITIVE_DURATION);
     /** Which roles must have a key at startup; the others start without one and fail their first call. */
     public static final Setting REQUIRE_KEYS = global("OPENAI_REQUIRE_KEYS", "openai.require-keys", Type.LIST,
             "false", "true (every role), false, or the roles whose missing key stops startup (e.g. llm,codex); a role"
@@ -187,7 +205,7 @@ public final class Setting {
             for (RoleSetting rs : RoleSetting.values()) {
                 settings.put(rs, new Setting("OPENAI_" + role.envName() + "_" + rs.envSuffix,
                         "openai." + role.propertyName() + "." + rs.propertySuffix, rs.type, null,
-                        role.propertyName() + ": " + rs.description, role));
+                        role.propertyName() + ": " + rs.description, role, rs.check));
             }
             PER_ROLE.put(role, Collections.unmodifiableMap(settings));
         }
@@ -199,20 +217,27 @@ public final class Setting {
     private final String defaultDescription;
     private final String description;
     private final Role role;
+    private final ValueCheck check;
 
     private Setting(String variable, String property, Type type, String defaultDescription, String description,
-                    Role role) {
+                    Role role, ValueCheck check) {
         this.variable = variable;
         this.property = property;
         this.type = type;
         this.defaultDescription = defaultDescription;
         this.description = description;
         this.role = role;
+        this.check = check;
     }
 
     private static Setting global(String variable, String property, Type type, String defaultDescription,
                                   String description) {
-        Setting setting = new Setting(variable, property, type, defaultDescription, description, null);
+        return global(variable, property, type, defaultDescription, description, ValueCheck.NONE);
+    }
+
+    private static Setting global(String variable, String property, Type type, String defaultDescription,
+                                  String description, ValueCheck check) {
+        Setting setting = new Setting(variable, property, type, defaultDescription, description, null, check);
         GLOBAL.add(setting);
         return setting;
     }
@@ -299,6 +324,11 @@ public final class Setting {
     /** The role this setting is scoped to, if any. */
     public Optional<Role> role() {
         return Optional.ofNullable(role);
+    }
+
+    /** The structural rule on this setting's parsed value. */
+    ValueCheck check() {
+        return check;
     }
 
     /** The default, in words, or empty when there is none. */

@@ -1,12 +1,12 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.RouteSettings.ValueSource;
-import jakarta.validation.ConstraintViolation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class SettingsResolver {
 
     /** A value found in a layer. */
-    private record Found(String value, Setting setting, String layer) {
+    private record Found(String value, Setting setting, String layer, int position) {
         ValueSource source() {
             return new ValueSource(setting.variable(), layer);
         }
@@ -35,6 +35,9 @@ final class SettingsResolver {
     private final SettingsSources sources;
     private final Map<String, String> explicitValues;
     private final SettingsSources layers;
+    private final LayeredKeyRule layeredKeyRule;
+    // Roles whose key a higher layer left behind: already a problem, so not reported again as a missing key.
+    private final Set<Role> keysLeftBehind = EnumSet.noneOf(Role.class);
     private final Set<SettingsProblem> problems = new LinkedHashSet<>();
     private final Set<SettingsWarning> warnings = new LinkedHashSet<>();
     private final Map<String, ValueSource> valueSources = new LinkedHashMap<>();
@@ -54,6 +57,7 @@ final class SettingsResolver {
         this.explicitValues = Map.copyOf(explicitValues);
         this.layers = explicitValues.isEmpty() ? sources : sources.withHighest(new MapSource("builder",
                 explicitValues));
+        this.layeredKeyRule = new LayeredKeyRule(layers);
     }
 
     GatewaySettings resolve() {
@@ -72,7 +76,8 @@ final class SettingsResolver {
         Found gatewayFound = find(Setting.GATEWAY).orElse(null);
 
         Found base = find(Setting.BASE_URL)
-                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default"));
+                .orElse(new Found(GatewaySettings.DEFAULT_BASE_URL, Setting.BASE_URL, "default",
+                        layers.list().size()));
         Found internal = find(Setting.INTERNAL_BASE_URL).orElse(null);
         String baseUrl = RouteSettings.normaliseUrl(base.value());
         String internalUrl = internal == null ? baseUrl : RouteSettings.normaliseUrl(internal.value());
@@ -111,7 +116,6 @@ final class SettingsResolver {
         GatewaySettings settings = new GatewaySettings(sources, explicitValues, routes, connect, read, call,
                 maxRetries, organization, project, globalHeaders, proxy, portkey, litellm, failover,
                 new ArrayList<>(warnings), valueSources, limits());
-        validateStructure(settings);
         return new SettingsReport(settings, new ArrayList<>(problems));
     }
 
@@ -144,7 +148,7 @@ final class SettingsResolver {
         UrlRules.check(urlFound.setting(), urlFound.value(), gateway).ifPresent(problems::add);
 
         boolean authNone = authNone(role);
-        Found key = key(role, url, baseUrl, internalUrl);
+        Found key = key(role, url, urlFound, baseUrl, internalUrl);
         PortkeySettings routePortkey = gateway == GatewayKind.PORTKEY && portkeyApplies ? portkey
                 : PortkeySettings.none();
         b.portkey(routePortkey);
@@ -164,7 +168,10 @@ final class SettingsResolver {
         b.keyless(keyless);
         if (key == null && !keyless) {
             SettingsProblem missing = missingKey(role, roleUrl, url, baseUrl, internalUrl);
-            if (keyRequired) {
+            if (keysLeftBehind.contains(role)) {
+                // Already a problem of its own, which says more; the route stays unusable all the same.
+                b.missingKey(missing);
+            } else if (keyRequired) {
                 problems.add(missing);
             } else {
                 // A route the application may never call must not stop it: it starts, this warning says why the
@@ -178,7 +185,8 @@ final class SettingsResolver {
             }
         }
 
-        Found model = find(Setting.roleModel(role)).orElse(null);
+        Found model = find(Setting.roleModel(role))
+                .filter(found -> checked(found.setting(), found.value(), found.value()).isPresent()).orElse(null);
         if (model != null) {
             b.model(model.value()).source("model", model.source());
             if (gateway == GatewayKind.PORTKEY && !model.value().startsWith("@") && routePortkey.provider().isEmpty()
@@ -206,12 +214,21 @@ final class SettingsResolver {
      * The key rule: a key belongs to the origin it was configured for. A role key belongs to its role; the
      * internal key to the internal URL's origin; {@code OPENAI_API_KEY} to {@code OPENAI_BASE_URL}'s origin.
      */
-    private Found key(Role role, String url, String baseUrl, String internalUrl) {
+    private Found key(Role role, String url, Found urlFound, String baseUrl, String internalUrl) {
+        String origin = RouteSettings.originOf(url);
         Optional<Found> roleKey = find(Setting.roleApiKey(role));
         if (roleKey.isPresent()) {
-            return roleKey.get();
+            int keyPosition = roleKey.get().position();
+            String keyOrigin = urlFound.position() < keyPosition
+                    ? layeredKeyRule.originAtOrBelow(role, keyPosition) : origin;
+            if (keyOrigin.equals(origin)) {
+                return roleKey.get();
+            }
+            problems.add(layeredKeyRule.keyLeftBehind(role, ApiKey.of(roleKey.get().value()), keyOrigin,
+                    urlFound.setting(), urlFound.position(), origin));
+            keysLeftBehind.add(role);
+            return null;
         }
-        String origin = RouteSettings.originOf(url);
         if (role == Role.EMBEDDINGS) {
             Optional<Found> internalKey = find(Setting.INTERNAL_API_KEY);
             if (internalKey.isPresent() && origin.equals(RouteSettings.originOf(internalUrl))) {
@@ -487,67 +504,36 @@ final class SettingsResolver {
         return user == null ? proxy : proxy.withCredentials(user, text(Setting.PROXY_PASSWORD));
     }
 
-    private void validateStructure(GatewaySettings settings) {
-        for (ConstraintViolation<GatewaySettings> v : StructuralValidation.validate(settings)) {
-            Setting setting = switch (StructuralValidation.rootField(v)) {
-                case "connectTimeout" -> Setting.CONNECT_TIMEOUT;
-                case "readTimeout" -> Setting.READ_TIMEOUT;
-                case "callTimeout" -> Setting.TIMEOUT;
-                case "maxRetries" -> Setting.MAX_RETRIES;
-                case "headers" -> Setting.HEADERS;
-                case "failover" -> v.getPropertyPath().toString().endsWith("failureThreshold")
-                        ? Setting.FAILOVER_FAILURE_THRESHOLD : Setting.FAILOVER_COOL_DOWN;
-                default -> proxySetting(v);
-            };
-            problems.add(structural(setting, v));
-        }
-        for (RouteSettings route : settings.routes().values()) {
-            for (ConstraintViolation<RouteSettings> v : StructuralValidation.validate(route)) {
-                Setting setting = switch (StructuralValidation.rootField(v)) {
-                    case "timeout" -> Setting.roleTimeout(route.role());
-                    case "model" -> Setting.roleModel(route.role());
-                    default -> settings.headers().containsKey(String.valueOf(v.getInvalidValue()))
-                            ? Setting.HEADERS : Setting.roleHeaders(route.role());
-                };
-                problems.add(structural(setting, v));
-            }
-        }
-    }
-
-    private static Setting proxySetting(ConstraintViolation<?> v) {
-        return v.getPropertyPath().toString().endsWith("port") ? Setting.PROXY_PORT : Setting.PROXY_HOST;
-    }
-
-    private SettingsProblem structural(Setting setting, ConstraintViolation<?> v) {
-        Object invalid = v.getInvalidValue();
-        String shown = invalid instanceof Duration d ? SettingValues.formatDuration(d) : String.valueOf(invalid);
-        String raw = find(setting).map(Found::value).orElse(shown);
-        String subject = setting.type() == Setting.Type.MAP ? "entry name '" + shown + "' " : "";
-        return new SettingsProblem(setting.variable(), setting.display(raw), subject + v.getMessage() + ".",
-                fixFor(setting));
+    /**
+     * The value when the setting's structural check accepts it; otherwise each problem is recorded, naming the
+     * variable and showing the layer's value as the setting displays it, and the value is dropped.
+     */
+    private <T> Optional<T> checked(Setting setting, String raw, T value) {
+        List<String> found = setting.check().problems(value);
+        found.forEach(problem -> problems.add(new SettingsProblem(setting.variable(), setting.display(raw),
+                problem + ".", fixFor(setting))));
+        return found.isEmpty() ? Optional.of(value) : Optional.empty();
     }
 
     private static String fixFor(Setting setting) {
-        return switch (setting.type()) {
+        return setting.check().fix().orElseGet(() -> switch (setting.type()) {
             case DURATION -> "use a positive duration such as 30s, 500ms, 2m or PT30S.";
-            case INTEGER -> setting == Setting.PROXY_PORT ? "use a port between 1 and 65535."
-                    : setting == Setting.FAILOVER_FAILURE_THRESHOLD ? "use a whole number from 1 to 100."
-                    : "use a whole number from 0 to 10.";
-            case MAP -> "write name=value,name2=value2 with header-safe names (letters, digits, -).";
-            case TEXT -> setting.role().isPresent() ? "write the model name without spaces, e.g. gpt-4o-mini."
-                    : "set a non-blank value.";
+            case INTEGER -> "use a whole number.";
+            case MAP -> "write name=value,name2=value2.";
             default -> "correct the value.";
-        };
+        });
     }
 
     // ---- lookup and parsing ----------------------------------------------------------------------------------
 
     /** The highest layer's value; blank or whitespace-only counts as unset at every layer. */
     private Optional<Found> find(Setting setting) {
-        for (SettingsSource source : layers.list()) {
+        List<SettingsSource> list = layers.list();
+        for (int position = 0; position < list.size(); position++) {
+            SettingsSource source = list.get(position);
             String value = SettingValues.normalise(source.get(setting).orElse(null));
             if (value != null) {
-                Found found = new Found(value, setting, source.name());
+                Found found = new Found(value, setting, source.name(), position);
                 valueSources.putIfAbsent(setting.variable(), found.source());
                 return Optional.of(found);
             }
@@ -566,7 +552,7 @@ final class SettingsResolver {
                 Map<String, String> map = source.getMap(setting);
                 if (!map.isEmpty()) {
                     valueSources.putIfAbsent(setting.variable(), new ValueSource(setting.variable(), source.name()));
-                    return map;
+                    return checked(setting, source.get(setting).orElse(""), map).orElse(Map.of());
                 }
             } catch (IllegalArgumentException e) {
                 // The message names the entry by position or header name only; values (often keys) stay masked.
@@ -583,13 +569,15 @@ final class SettingsResolver {
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        Duration parsed;
         try {
-            return Optional.of(SettingValues.parseDuration(found.get().value()));
+            parsed = SettingValues.parseDuration(found.get().value());
         } catch (IllegalArgumentException e) {
             problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not a duration.",
                     "use a unit: 30s, 500ms, 2m, 1h, or ISO-8601 such as PT30S."));
             return Optional.empty();
         }
+        return checked(setting, found.get().value(), parsed);
     }
 
     private Optional<Boolean> bool(Setting setting) {
@@ -611,12 +599,14 @@ final class SettingsResolver {
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        int parsed;
         try {
-            return Optional.of(Integer.parseInt(found.get().value()));
+            parsed = Integer.parseInt(found.get().value());
         } catch (NumberFormatException e) {
             problems.add(new SettingsProblem(setting.variable(), found.get().value(), "is not a whole number.",
                     fixFor(setting)));
             return Optional.empty();
         }
+        return checked(setting, found.get().value(), parsed);
     }
 }

@@ -28,4 +28,9 @@ public interface SettingsSource {
     default Map<String, String> getMap(Setting setting) {
         return get(setting).map(SettingValues::parseMap).orElse(Map.of());
     }
+
+    /** How a user gives {@code setting} in this layer, as the start of a fix: "set OPENAI_LLM_API_KEY in .env". */
+    default String howToSet(Setting setting) {
+        return "set " + setting.variable() + " in " + name();
+    }
 }

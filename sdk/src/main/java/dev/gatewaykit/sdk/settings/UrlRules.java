@@ -1,6 +1,6 @@
 package dev.gatewaykit.sdk.settings;
 
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -5,7 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatewaykit.sdk.client.GatewayClients;
-import dev.gatewaykit.sdk.client.GatewayRequestContext;
+import dev.gatewaykit.sdk.gateway.GatewayRequestContext;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.MapSource;

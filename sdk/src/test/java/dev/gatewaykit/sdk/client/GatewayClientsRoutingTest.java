@@ -1,5 +1,6 @@
 package dev.gatewaykit.sdk.client;
 
+import dev.gatewaykit.sdk.gateway.GatewayRequestContext;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.openai.errors.OpenAIIoException;
@@ -7,7 +8,7 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.errors.GatewayErrorKind;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

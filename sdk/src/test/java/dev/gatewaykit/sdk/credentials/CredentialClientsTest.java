@@ -3,7 +3,7 @@ package dev.gatewaykit.sdk.credentials;
 import com.openai.client.OpenAIClient;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.GatewaySettingsException;
 import dev.gatewaykit.sdk.settings.Secrets;

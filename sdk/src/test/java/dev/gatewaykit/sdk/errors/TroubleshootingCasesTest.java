@@ -3,7 +3,7 @@ package dev.gatewaykit.sdk.errors;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.sdk.settings.Secrets;

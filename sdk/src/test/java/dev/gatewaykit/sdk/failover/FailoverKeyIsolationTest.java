@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
-import dev.gatewaykit.sdk.client.GatewayRequestContext;
+import dev.gatewaykit.sdk.gateway.GatewayRequestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

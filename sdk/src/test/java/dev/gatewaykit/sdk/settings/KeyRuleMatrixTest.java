@@ -76,6 +76,15 @@ class KeyRuleMatrixTest {
                         .env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
                         .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL).env("OPENAI_INTERNAL_API_KEY", INTERNAL_KEY),
                         Role.LLM, null, null),
+                arguments("a role key below a URL on its own origin is kept", layers().env("OPENAI_API_KEY", API_KEY)
+                        .env("OPENAI_LLM_BASE_URL", PROXY + "/v1").dotenv("OPENAI_LLM_BASE_URL=" + PROXY + "\n"
+                                + "OPENAI_LLM_API_KEY=" + ROLE_KEY), Role.LLM, ROLE_KEY, "OPENAI_LLM_API_KEY"),
+                arguments("a layer that sets the URL and the key uses its own key", layers()
+                        .env("OPENAI_LLM_BASE_URL", PROXY).env("OPENAI_LLM_API_KEY", ROLE_KEY)
+                        .dotenv("OPENAI_LLM_BASE_URL=http://other.internal:4000\nOPENAI_LLM_API_KEY=" + API_KEY),
+                        Role.LLM, ROLE_KEY, "OPENAI_LLM_API_KEY"),
+                arguments("a role key above the URL's layer follows it", layers().env("OPENAI_LLM_API_KEY", ROLE_KEY)
+                        .dotenv("OPENAI_LLM_BASE_URL=" + PROXY), Role.LLM, ROLE_KEY, "OPENAI_LLM_API_KEY"),
                 arguments("portkey cloud as internal route is keyless with PORTKEY_API_KEY", layers()
                         .env("OPENAI_BASE_URL", PROXY).env("OPENAI_API_KEY", API_KEY)
                         .env("OPENAI_INTERNAL_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY),
@@ -122,6 +131,39 @@ class KeyRuleMatrixTest {
                 arguments("portkey settings on a local base URL stay there", layers()
                         .env("OPENAI_BASE_URL", "http://127.0.0.1:8787/v1").env("PORTKEY_API_KEY", PORTKEY_KEY)
                         .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), "OPENAI_INTERNAL_API_KEY"));
+    }
+
+    static Stream<Arguments> leftBehindRows() {
+        return Stream.of(
+                // name, layers, variable the error must name, origin the key was set for, origin the route went to
+                arguments("a role URL set above a role key on another origin leaves the key behind", layers()
+                        .env("OPENAI_API_KEY", API_KEY).env("OPENAI_LLM_BASE_URL", PROXY)
+                        .dotenv("OPENAI_LLM_BASE_URL=http://other.internal:4000\nOPENAI_LLM_API_KEY=" + ROLE_KEY),
+                        "OPENAI_LLM_API_KEY", "http://other.internal:4000", PROXY),
+                arguments("a system property URL above a .env key on the default origin", layers()
+                        .env("OPENAI_API_KEY", API_KEY).system("openai.codex.base-url", PROXY)
+                        .dotenv("OPENAI_CODEX_API_KEY=" + ROLE_KEY), "OPENAI_CODEX_API_KEY",
+                        "https://api.openai.com", PROXY),
+                arguments("an internal URL set above an embeddings key leaves it behind", layers()
+                        .env("OPENAI_API_KEY", API_KEY).env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL)
+                        .dotenv("OPENAI_INTERNAL_BASE_URL=" + PROXY + "\nOPENAI_EMBEDDINGS_API_KEY=" + ROLE_KEY),
+                        "OPENAI_EMBEDDINGS_API_KEY", PROXY, LITELLM_INTERNAL));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("leftBehindRows")
+    void aLayerThatMovesARouteWithoutAKeyHidesLowerKeys(String name, TestLayers layers, String variable,
+            String keyOrigin, String routeOrigin) {
+        assertThatThrownBy(() -> GatewaySettings.resolve(layers.sources(tmp)))
+                .isInstanceOfSatisfying(GatewaySettingsException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.variable()).isEqualTo(variable);
+                            assertThat(p.message()).contains("configured for " + keyOrigin, "to " + routeOrigin);
+                            assertThat(p.fix()).contains(variable, "=none");
+                        }))
+                .hasMessageNotContaining(ROLE_KEY);
+        assertThat(GatewaySettings.inspect(layers.sources(tmp)).settings().routes().values())
+                .allSatisfy(route -> assertThat(route.apiKey().map(ApiKey::reveal).orElse("")).isNotEqualTo(ROLE_KEY));
     }
 
     @ParameterizedTest(name = "{0}")

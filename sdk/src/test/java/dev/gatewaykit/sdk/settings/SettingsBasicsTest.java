@@ -1,7 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

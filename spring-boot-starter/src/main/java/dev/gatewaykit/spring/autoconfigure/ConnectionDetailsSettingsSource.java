@@ -3,7 +3,7 @@ package dev.gatewaykit.spring.autoconfigure;
 import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.Setting;
 import dev.gatewaykit.sdk.settings.SettingsSource;
 
@@ -41,6 +41,15 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
             return this.details.apiKey(role.get());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public String howToSet(Setting setting) {
+        Optional<Role> role = setting.role();
+        if (role.isPresent() && setting == Setting.roleApiKey(role.get())) {
+            return "return the key from OpenAIGatewayConnectionDetails.apiKey(" + role.get() + ")";
+        }
+        return SettingsSource.super.howToSet(setting);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.gatewaykit.spring.autoconfigure;
 import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 

@@ -11,7 +11,7 @@ import dev.gatewaykit.sdk.settings.SettingsSources;
  * Connection details from configuration: what the sdk resolves from the Spring property sources and the
  * {@code .env} files. Resolution happens once, on first use.
  */
-public class PropertiesOpenAIGatewayConnectionDetails implements OpenAIGatewayConnectionDetails {
+final class PropertiesOpenAIGatewayConnectionDetails implements OpenAIGatewayConnectionDetails {
 
     private final SettingsSources sources;
 
@@ -21,7 +21,7 @@ public class PropertiesOpenAIGatewayConnectionDetails implements OpenAIGatewayCo
      * Creates connection details resolved from the given layers.
      * @param sources the configuration layers, highest first
      */
-    public PropertiesOpenAIGatewayConnectionDetails(SettingsSources sources) {
+    PropertiesOpenAIGatewayConnectionDetails(SettingsSources sources) {
         this.sources = sources;
     }
 

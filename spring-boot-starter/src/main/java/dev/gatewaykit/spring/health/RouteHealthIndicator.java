@@ -39,15 +39,6 @@ public final class RouteHealthIndicator implements HealthIndicator {
     private final SettingsProblem missingKey;
 
     /**
-     * Creates the indicator of one role without failover details.
-     * @param role the role
-     * @param probe the (caching) probe shared by the roles
-     */
-    public RouteHealthIndicator(Role role, CachingRouteHealthProbe probe) {
-        this(role, probe, Optional::empty);
-    }
-
-    /**
      * Creates the indicator of one role.
      * @param role the role
      * @param probe the (caching) probe shared by the roles

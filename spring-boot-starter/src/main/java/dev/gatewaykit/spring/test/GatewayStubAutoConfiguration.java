@@ -1,6 +1,6 @@
 package dev.gatewaykit.spring.test;
 
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;

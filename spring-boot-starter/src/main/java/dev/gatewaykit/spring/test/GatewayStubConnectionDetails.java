@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayConnectionDetails;
 
 /**

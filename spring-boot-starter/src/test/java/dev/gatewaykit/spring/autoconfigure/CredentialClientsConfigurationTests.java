@@ -13,7 +13,7 @@ import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.credentials.Credential;
 import dev.gatewaykit.sdk.credentials.CredentialClients;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.Secrets;
 import dev.gatewaykit.spring.settings.FakeProcessEnvironment;

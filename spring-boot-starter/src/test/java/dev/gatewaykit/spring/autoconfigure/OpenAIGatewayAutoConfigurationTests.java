@@ -15,7 +15,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.SettingsSources;

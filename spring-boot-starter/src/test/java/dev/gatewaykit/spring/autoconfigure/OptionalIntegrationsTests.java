@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import dev.gatewaykit.sdk.client.GatewayClients;
+import dev.gatewaykit.sdk.settings.GatewaySettingsException;
 import dev.gatewaykit.spring.autoconfigure.actuate.GatewaySecretsSanitizingFunction;
+import dev.gatewaykit.spring.autoconfigure.actuate.GatewaySettingsEndpoint;
+import dev.gatewaykit.spring.autoconfigure.actuate.OpenAIGatewayEndpointAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.actuate.OpenAIGatewaySanitizingAutoConfiguration;
 import dev.gatewaykit.spring.autoconfigure.health.OpenAIGatewayHealthContributorAutoConfiguration;
 import dev.gatewaykit.spring.settings.FakeProcessEnvironment;
@@ -20,8 +23,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Actuator and Micrometer are optional: with them the starter adds health and masking, without them it still
- * starts.
+ * Actuator, Micrometer and Bean Validation are optional: with them the starter adds health, masking and property
+ * constraints, without them it still starts and still rejects bad settings by name.
  */
 class OptionalIntegrationsTests {
 
@@ -32,7 +35,7 @@ class OptionalIntegrationsTests {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OpenAIGatewayAutoConfiguration.class,
                     OpenAIGatewayHealthContributorAutoConfiguration.class,
-                    OpenAIGatewaySanitizingAutoConfiguration.class))
+                    OpenAIGatewaySanitizingAutoConfiguration.class, OpenAIGatewayEndpointAutoConfiguration.class))
             .withInitializer(FakeProcessEnvironment.of("OPENAI_API_KEY",
                     "sk-test-" + UUID.randomUUID().toString().replace("-", "")))
             .withPropertyValues("openai.dotenv.directory=" + this.emptyDotenvDirectory);
@@ -42,7 +45,8 @@ class OptionalIntegrationsTests {
     void withActuatorEachRoleHasAHealthIndicatorUnderGateway() {
         runner().run((context) -> {
             assertThat(context).hasBean("gatewayRoutesHealthContributor")
-                .hasSingleBean(GatewaySecretsSanitizingFunction.class);
+                .hasSingleBean(GatewaySecretsSanitizingFunction.class)
+                .hasSingleBean(GatewaySettingsEndpoint.class);
             HealthContributor contributor = context.getBean("gatewayRoutesHealthContributor", HealthContributor.class);
             assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
             CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
@@ -72,7 +76,8 @@ class OptionalIntegrationsTests {
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(GatewayClients.class)
                 .doesNotHaveBean("gatewayRoutesHealthContributor")
-                .doesNotHaveBean(GatewaySecretsSanitizingFunction.class));
+                .doesNotHaveBean(GatewaySecretsSanitizingFunction.class)
+                .doesNotHaveBean(GatewaySettingsEndpoint.class));
     }
 
     @Test
@@ -81,6 +86,16 @@ class OptionalIntegrationsTests {
             .run((context) -> assertThat(context).hasNotFailed()
                 .hasSingleBean(GatewayClients.class)
                 .hasBean("gatewayRoutesHealthContributor"));
+    }
+
+    @Test
+    void withoutBeanValidationBadSettingsStillFailNamingTheVariable() {
+        runner().withClassLoader(new FilteredClassLoader("jakarta.validation", "org.hibernate.validator"))
+            .withPropertyValues("openai.max-retries=11")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .isInstanceOf(GatewaySettingsException.class)
+                .hasMessageContaining("OPENAI_MAX_RETRIES")
+                .hasMessageContaining("must be at most 10"));
     }
 
 }

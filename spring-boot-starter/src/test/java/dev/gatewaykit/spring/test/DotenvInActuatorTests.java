@@ -59,6 +59,27 @@ class DotenvInActuatorTests {
         }
     }
 
+    @Test
+    void gatewayEndpointShowsEachRoutesResolvedValuesAndWhereTheyCameFrom() throws Exception {
+        Files.writeString(this.directory.resolve(".env"), "OPENAI_BASE_URL=http://litellm.internal:4000\n"
+                + "OPENAI_API_KEY=" + KEY + "\n");
+        Files.writeString(this.directory.resolve(".env.default"), "OPENAI_LLM_MODEL=openai/gpt-4o-mini\n");
+        try (ConfigurableApplicationContext context = start()) {
+            int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            ActuatorHttp.Reply gateway = new ActuatorHttp(port).get("/actuator/gateway");
+
+            assertThat(gateway.status()).as(gateway.body()).isEqualTo(200);
+            JsonNode llm = gateway.json().path("routes").path("llm");
+            assertThat(llm.path("gateway").asText()).isEqualTo("litellm");
+            assertThat(llm.path("baseUrl").asText()).isEqualTo("http://litellm.internal:4000");
+            assertThat(llm.path("apiKey").asText()).isEqualTo(Secrets.mask(KEY));
+            assertThat(llm.path("model").asText()).isEqualTo("openai/gpt-4o-mini");
+            assertThat(llm.path("sources").path("apiKey").asText()).isEqualTo("OPENAI_API_KEY (.env)");
+            assertThat(llm.path("sources").path("model").asText()).isEqualTo("OPENAI_LLM_MODEL (.env.default)");
+            assertThat(gateway.body()).doesNotContain(KEY);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         SpringApplication application = new SpringApplication(StubTestApplication.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);
@@ -73,7 +94,7 @@ class DotenvInActuatorTests {
         defaults.put("server.address", "127.0.0.1");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("openai.dotenv.directory", this.directory.toString());
-        defaults.put("management.endpoints.web.exposure.include", "env,configprops");
+        defaults.put("management.endpoints.web.exposure.include", "env,configprops,gateway");
         defaults.put("management.endpoint.env.show-values", "always");
         defaults.put("management.endpoint.configprops.show-values", "always");
         application.setDefaultProperties(defaults);

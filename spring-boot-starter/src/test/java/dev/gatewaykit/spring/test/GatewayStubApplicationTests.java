@@ -13,7 +13,7 @@ import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.stub.keys.KeyMask;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.Secrets;
 import dev.gatewaykit.spring.GatewayClient;

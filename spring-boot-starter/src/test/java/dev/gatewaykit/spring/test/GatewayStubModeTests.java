@@ -4,7 +4,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.stub.keys.KeyMask;
-import dev.gatewaykit.sdk.gateway.GatewayKind;
+import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;

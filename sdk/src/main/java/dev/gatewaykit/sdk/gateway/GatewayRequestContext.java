@@ -1,4 +1,4 @@
-package dev.gatewaykit.sdk.client;
+package dev.gatewaykit.sdk.gateway;
 
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
@@ -42,13 +42,6 @@ public final class GatewayRequestContext {
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The defaults configured for every call: LiteLLM end user and tags, Portkey metadata. */
-    public static GatewayRequestContext defaults(GatewaySettings settings) {
-        Builder b = builder().tags(settings.litellm().tags()).metadata(settings.portkey().metadata());
-        settings.litellm().endUserId().ifPresent(b::user);
-        return b.build();
     }
 
     /**

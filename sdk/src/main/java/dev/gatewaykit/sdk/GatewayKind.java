@@ -1,4 +1,4 @@
-package dev.gatewaykit.sdk.gateway;
+package dev.gatewaykit.sdk;
 
 import java.util.Arrays;
 import java.util.Locale;
