@@ -32189,7 +32189,7 @@ function maskKey(key) {
   if (key.length < 12) {
     return '****';
   }
-  return `${key.slice(0, 3)}…${key.slice(-4)}`;
+  return `${key.slice(0, 3)}...${key.slice(-4)}`;
 }
 
 module.exports = { maskKey };

@@ -176,7 +176,7 @@ describe('virtual keys, post phase and job summary', () => {
     assert.ok(generated, 'the generated key is masked');
     assert.ok(main.masked.includes(chatKey), 'given keys are masked too');
     assert.equal(main.exported.OPENAI_API_KEY, chatKey, 'the first virtual key is exported');
-    assert.match(main.stdout, /virtual key sk-…[0-9a-f]{4} \(generated\): text-embedding-3-small/);
+    assert.match(main.stdout, /virtual key sk-\.\.\.[0-9a-f]{4} \(generated\): text-embedding-3-small/);
 
     assert.equal((await chat(baseUrl, chatKey, 'gpt-4o-mini')).status, 200);
     assert.equal((await chat(baseUrl, chatKey, 'gpt-4o-mini')).status, 200);
@@ -209,7 +209,7 @@ describe('virtual keys, post phase and job summary', () => {
       assert.match(summary, new RegExp(`<tr><td>${status}</td><td>${count}</td></tr>`));
     }
     assert.match(summary, /<h3>Errors<\/h3>/);
-    assert.match(summary, new RegExp(`<td>POST</td><td>/v1/chat/completions</td><td>${denied.status}</td><td>gpt-4o-mini</td><td>sk-…${generated.slice(-4)}</td>`));
+    assert.match(summary, new RegExp(`<td>POST</td><td>/v1/chat/completions</td><td>${denied.status}</td><td>gpt-4o-mini</td><td>sk-\\.\\.\\.${generated.slice(-4)}</td>`));
     for (const key of [chatKey, generated]) {
       assert.ok(!summary.includes(key), 'no full key in the summary');
     }
@@ -330,7 +330,7 @@ describe('failing the step with a clear message', () => {
     { inputs: { 'timeout-seconds': '0' }, message: /^input timeout-seconds is "0"; use a number of seconds above 0/ },
     { inputs: { 'virtual-keys': 'sk-test-0000000000000000=gpt-4o,,gpt-4o-mini' }, message: /^virtual-keys line 1: empty model name/ },
     { inputs: { 'virtual-keys': 'generate\nBearer sk-test-0000000000000000=gpt-4o' }, message: /^virtual-keys line 2: write the bare key, not "Bearer <key>"$/ },
-    { inputs: { 'master-key': 'sk-master test-key' }, message: /^input master-key sk-…-key contains whitespace/ },
+    { inputs: { 'master-key': 'sk-master test-key' }, message: /^input master-key sk-\.\.\.-key contains whitespace/ },
     { inputs: { record: 'fixtures' }, message: /^input record is "fixtures" but upstream is empty; set upstream/ },
     { inputs: { record: 'a', upstream: 'http://127.0.0.1:1', replay: 'b' }, message: /^inputs record \("a"\) and replay \("b"\) exclude each other/ },
     { inputs: { replay: 'no-such-fixtures' }, message: /^replay directory not found: .*no-such-fixtures/ },

@@ -15,9 +15,9 @@ const { ACTION, tempDir } = require('./support/runner');
 
 describe('maskKey', () => {
   const cases = [
-    ['sk-test-1234567890abcd', 'sk-…abcd'],
+    ['sk-test-1234567890abcd', 'sk-...abcd'],
     ['sk-12345678', '****'],
-    ['sk-123456789', 'sk-…6789'],
+    ['sk-123456789', 'sk-...6789'],
     ['', ''],
   ];
   for (const [key, masked] of cases) {
@@ -57,7 +57,7 @@ describe('parseVirtualKeys', () => {
     ['=gpt-4o', /^virtual-keys line 1: missing key before "="/],
     ['generate\nsk-test-aaaa=gpt-4o,', /^virtual-keys line 2: empty model name in "gpt-4o,"/],
     ['Bearer sk-test-aaaa=gpt-4o', /^virtual-keys line 1: write the bare key, not "Bearer <key>"$/],
-    ['sk-test-aaaa\tsecond-part=gpt-4o', /^virtual-keys line 1: key sk-…part contains whitespace/],
+    ['sk-test-aaaa\tsecond-part=gpt-4o', /^virtual-keys line 1: key sk-\.\.\.part contains whitespace/],
     ['sk-test-duplicate-key=a\nsk-test-duplicate-key=b', /^virtual-keys line 2: key sk-…-key is listed twice$/],
   ];
   for (const [input, message] of bad) {
