@@ -58,7 +58,7 @@ describe('parseVirtualKeys', () => {
     ['generate\nsk-test-aaaa=gpt-4o,', /^virtual-keys line 2: empty model name in "gpt-4o,"/],
     ['Bearer sk-test-aaaa=gpt-4o', /^virtual-keys line 1: write the bare key, not "Bearer <key>"$/],
     ['sk-test-aaaa\tsecond-part=gpt-4o', /^virtual-keys line 1: key sk-\.\.\.part contains whitespace/],
-    ['sk-test-duplicate-key=a\nsk-test-duplicate-key=b', /^virtual-keys line 2: key sk-…-key is listed twice$/],
+    ['sk-test-duplicate-key=a\nsk-test-duplicate-key=b', /^virtual-keys line 2: key sk-\.\.\.-key is listed twice$/],
   ];
   for (const [input, message] of bad) {
     test(`rejects ${JSON.stringify(input)} with a message naming the line`, () => {
@@ -114,8 +114,8 @@ describe('summarize', () => {
     capacity: 2,
     dropped: 2,
     entries: [
-      { seq: 3, method: 'POST', path: '/v1/chat/completions', status: 401, model: 'gpt-4o', key: 'sk-…abcd', headers: { authorization: 'x' }, requestBody: '{"secret":1}' },
-      { seq: 4, method: 'POST', path: '/responses', status: 200, model: 'gpt-4o', key: 'sk-…abcd' },
+      { seq: 3, method: 'POST', path: '/v1/chat/completions', status: 401, model: 'gpt-4o', key: 'sk-...abcd', headers: { authorization: 'x' }, requestBody: '{"secret":1}' },
+      { seq: 4, method: 'POST', path: '/responses', status: 200, model: 'gpt-4o', key: 'sk-...abcd' },
     ],
   };
 
@@ -134,7 +134,7 @@ describe('summarize', () => {
 
   test('error rows carry only what is safe to show: no headers, no bodies', () => {
     const { errorRows } = summarize(stats, journal);
-    assert.deepEqual(errorRows, [{ seq: 3, method: 'POST', path: '/v1/chat/completions', status: 401, model: 'gpt-4o', key: 'sk-…abcd' }]);
+    assert.deepEqual(errorRows, [{ seq: 3, method: 'POST', path: '/v1/chat/completions', status: 401, model: 'gpt-4o', key: 'sk-...abcd' }]);
   });
 
   test('shows at most 20 failed requests and counts the rest', () => {
