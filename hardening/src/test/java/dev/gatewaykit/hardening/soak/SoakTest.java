@@ -156,12 +156,14 @@ class SoakTest {
                         + " responses or streams)").isZero();
                 // Each caller holds at most one connection; the pool may keep up to 5 idle ones besides.
                 assertThat(sampler.maxConnections()).as("client pool connections").isBetween(1, callers + 5);
+                // The stub serves with workerThreads and lends a thread to each exchange whose client is slow to
+                // send (so a stalled client never holds a worker); maxConnections caps the two together.
                 assertThat(sampler.maxStubWorkers()).as("stub worker threads").isLessThanOrEqualTo(
-                        limits.workerThreads());
+                        limits.maxConnections());
                 // Callers + stub workers + the stub's accept thread + OkHttp's pool cleaner and the sampler; the
                 // slack covers JVM-internal threads (JIT compilers scale with load).
                 assertThat(sampler.peakThreads()).as("peak JVM threads").isLessThanOrEqualTo(
-                        sampler.baselineThreads() + callers + limits.workerThreads() + 4 + 16);
+                        sampler.baselineThreads() + callers + limits.maxConnections() + 4 + 16);
                 if (sampler.maxSockets() >= 0) {
                     // Both ends of every loopback connection live in this process.
                     assertThat(sampler.maxSockets()).as("open sockets").isLessThanOrEqualTo(
