@@ -74,11 +74,11 @@ class VerificationTest {
 
     @Test
     void recordedCallsNeverShowTheKeyOrSecretsInToolOutputs() {
-        runWeatherLoop("token sk-live-abcdefghijklmnopqrstuvwxyz0123");
+        runWeatherLoop("token sk-test-live-abcdefghijklmnopqrstuvwxyz0123");
 
         String admin = RawHttp.get(stub.origin() + "/__stub/calls").body();
-        assertThat(admin).doesNotContain(key).doesNotContain("sk-live-abcdefghijklmnopqrstuvwxyz0123");
-        assertThat(stub.verify().transcript()).doesNotContain("sk-live-abcdefghijklmnopqrstuvwxyz0123");
+        assertThat(admin).doesNotContain(key).doesNotContain("sk-test-live-abcdefghijklmnopqrstuvwxyz0123");
+        assertThat(stub.verify().transcript()).doesNotContain("sk-test-live-abcdefghijklmnopqrstuvwxyz0123");
         assertThat(stub.calls()).allSatisfy(c -> assertThat(c.key()).isNotEqualTo(key));
     }
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretMaskerTest {
 
-    private static final String KEY = "sk-live-0123456789abcdefWXYZ";
+    private static final String KEY = "sk-test-live-0123456789abcdefWXYZ";
     private static final Predicate<String> NONE_KNOWN = s -> false;
 
     @ParameterizedTest(name = "{0} secret={1}")

@@ -27,7 +27,7 @@ class RedactorTest {
     @Test
     void keyFieldsAreReplacedAndNestedStringsRedacted() {
         assertThat(redactor.json(RawHttp.json("{\"api_key\":\"anything\",\"key\":{\"type\":\"string\"},"
-                + "\"messages\":[{\"content\":\"my key sk-live-0123456789\"}]}")).toString()).isEqualTo(
+                + "\"messages\":[{\"content\":\"my key sk-test-live-0123456789\"}]}")).toString()).isEqualTo(
                 "{\"api_key\":\"[REDACTED]\",\"key\":{\"type\":\"string\"},\"messages\":[{\"content\":\"my key [REDACTED]\"}]}");
     }
 }
