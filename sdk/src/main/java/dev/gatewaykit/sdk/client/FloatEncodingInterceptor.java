@@ -1,14 +1,9 @@
 package dev.gatewaykit.sdk.client;
 
-import dev.gatewaykit.sdk.http.JsonMediaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.Buffer;
 
 import java.io.IOException;
 
@@ -25,33 +20,21 @@ public final class FloatEncodingInterceptor implements Interceptor {
     /** Request header that keeps the caller's encoding; never sent upstream. */
     public static final String KEEP_ENCODING_HEADER = "X-Gatewaykit-Keep-Encoding";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         if (request.header(KEEP_ENCODING_HEADER) != null) {
             return chain.proceed(request.newBuilder().removeHeader(KEEP_ENCODING_HEADER).build());
         }
-        RequestBody body = request.body();
-        if (!"POST".equals(request.method()) || body == null || !request.url().encodedPath().endsWith("/embeddings")
-                || !JsonMediaType.isJson(body.contentType()) || body.isOneShot()) {
+        if (!request.url().encodedPath().endsWith("/embeddings")) {
             return chain.proceed(request);
         }
-        Buffer buffer = new Buffer();
-        body.writeTo(buffer);
-        JsonNode json;
-        try {
-            json = JSON.readTree(buffer.readByteArray());
-        } catch (IOException notJson) {
-            return chain.proceed(request);
-        }
-        if (!(json instanceof ObjectNode object) || "float".equals(object.path("encoding_format").asText())) {
+        ObjectNode object = JsonRequestBodies.objectOf(request).orElse(null);
+        if (object == null || "float".equals(object.path("encoding_format").asText())) {
             return chain.proceed(request);
         }
         object.put("encoding_format", "float");
-        RequestBody floatBody = RequestBody.create(JSON.writeValueAsBytes(object), body.contentType());
-        return chain.proceed(request.newBuilder().post(floatBody).build());
+        return chain.proceed(JsonRequestBodies.withBody(request, object));
     }
 
 }

@@ -1,15 +1,10 @@
 package dev.gatewaykit.sdk.client;
 
-import dev.gatewaykit.sdk.http.JsonMediaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaykit.sdk.settings.ModelMap;
 import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.Buffer;
 
 import java.io.IOException;
 import java.util.Set;
@@ -22,7 +17,6 @@ import java.util.Set;
  */
 final class ModelRewriteInterceptor implements Interceptor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ENDPOINTS = Set.of("/chat/completions", "/responses", "/embeddings",
             "/completions");
 
@@ -35,20 +29,11 @@ final class ModelRewriteInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        RequestBody body = request.body();
-        if (!"POST".equals(request.method()) || body == null || !JsonMediaType.isJson(body.contentType())
-                || body.isOneShot() || ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
+        if (ENDPOINTS.stream().noneMatch(request.url().encodedPath()::endsWith)) {
             return chain.proceed(request);
         }
-        Buffer buffer = new Buffer();
-        body.writeTo(buffer);
-        JsonNode json;
-        try {
-            json = JSON.readTree(buffer.readByteArray());
-        } catch (IOException notJson) {
-            return chain.proceed(request);
-        }
-        if (!(json instanceof ObjectNode object) || !object.path("model").isTextual()) {
+        ObjectNode object = JsonRequestBodies.objectOf(request).orElse(null);
+        if (object == null || !object.path("model").isTextual()) {
             return chain.proceed(request);
         }
         var mapped = map.rewrite(object.get("model").asText());
@@ -56,8 +41,7 @@ final class ModelRewriteInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         object.put("model", mapped.get());
-        RequestBody rewritten = RequestBody.create(JSON.writeValueAsBytes(object), body.contentType());
-        return chain.proceed(request.newBuilder().post(rewritten).build());
+        return chain.proceed(JsonRequestBodies.withBody(request, object));
     }
 
 }
