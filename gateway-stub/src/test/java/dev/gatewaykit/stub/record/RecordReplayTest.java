@@ -118,13 +118,13 @@ class RecordReplayTest {
     void fixturesNeverContainAKeyFromHeadersBodiesOrReplies() throws IOException {
         try (GatewayStub upstream = GatewayStub.builder().mode(StubMode.OPENAI).start();
              GatewayStub recorder = GatewayStub.builder().record(dir, upstream.baseUrl()).start()) {
-            exercise(recorder, "hello, my token is sk-bodysecret-abcdefghijklmnop");
+            exercise(recorder, "hello, my token is sk-test-bodysecret-abcdefghijklmnop");
             RawHttp.post(recorder.baseUrl() + "/chat/completions", "{\"model\":\"gpt-4o-mini\",\"api_key\":\"plain-secret-1234\","
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "Authorization", "Bearer " + KEY,
                     "x-portkey-api-key", "pk-portkey-secret-abcdefgh");
         }
         String fixtures = allFixtures(dir);
-        assertThat(fixtures).doesNotContain(KEY).doesNotContain("sk-bodysecret-abcdefghijklmnop")
+        assertThat(fixtures).doesNotContain(KEY).doesNotContain("sk-test-bodysecret-abcdefghijklmnop")
                 .doesNotContain("plain-secret-1234").doesNotContain("pk-portkey-secret-abcdefgh")
                 .doesNotContain("sk-pla").doesNotContain("ghij\"").contains(Redactor.REDACTED);
     }
