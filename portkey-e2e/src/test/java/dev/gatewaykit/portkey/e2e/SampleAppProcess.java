@@ -56,7 +56,8 @@ final class SampleAppProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the sample-app module first");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=0",
+                "--server.address=127.0.0.1",
                 // The two lines that say which port the app got and that it has started.
                 "--logging.level.org.springframework.boot.tomcat.TomcatWebServer=INFO",
                 "--logging.level.dev.gatewaykit.sample.SampleApplication=INFO",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -140,9 +142,9 @@ class SelfHostedPortkeyIT {
     }
 
     /**
-     * The app's openai-java client sends {@code User-Agent: OpenAI/Java ...} and {@code x-stainless-*} headers, the
-     * gateway's Node fetch sends {@code User-Agent: node} and drops every {@code x-portkey-*} header: so an entry
-     * with the app's headers would be a call that bypassed the gateway.
+     * The app's openai-java client sends {@code User-Agent: OpenAIClientImpl/Java ...} and {@code x-stainless-*}
+     * headers; the gateway's Node fetch sends {@code User-Agent: node} and drops every {@code x-portkey-*} header.
+     * So an entry with the app's headers would be a call that bypassed the gateway.
      */
     private static void assertCameThroughTheGateway(JournalEntry entry) {
         assertThat(entry.headers()).as(entry.toString()).containsEntry("user-agent", "node");
@@ -189,6 +191,40 @@ class SelfHostedPortkeyIT {
             assertThat(error.describe()).contains("via portkey");
         }
         assertThat(stub.journal()).isEmpty();
+    }
+
+    /** The app's health probes reach the gateway with the same route settings as its calls. */
+    @Test
+    void healthShowsEachRouteUpThroughTheGateway() throws Exception {
+        HttpResponse<String> health = Http.get(app.origin() + "/actuator/health/gateway");
+
+        assertThat(health.statusCode()).as(describe(health)).isEqualTo(200);
+        JsonNode routes = JSON.readTree(health.body()).path("components").path("gatewayRoutes").path("components");
+        for (String route : List.of("embeddings", "llm", "codex")) {
+            assertThat(routes.path(route).path("status").asText()).as(route + ": " + health.body()).isEqualTo("UP");
+            assertThat(routes.path(route).path("details").path("url").asText()).as(route)
+                .startsWith(portkey.origin());
+        }
+        assertThat(stub.journal()).allSatisfy(SelfHostedPortkeyIT::assertCameThroughTheGateway);
+    }
+
+    /** The check that tells gateway traffic from direct traffic fails for a call that skips the gateway. */
+    @Test
+    void aCallStraightToTheStubIsToldApartFromGatewayTraffic() {
+        Map<String, String> direct = Map.of("OPENAI_BASE_URL", stub.baseUrl(), "OPENAI_GATEWAY", "openai",
+                "OPENAI_API_KEY", KEYS.get(Role.LLM), "OPENAI_MAX_RETRIES", "0");
+        GatewaySettings settings = GatewaySettings.resolve(SettingsSources.of(new MapSource("test", direct)));
+        try (GatewayClients clients = GatewayClients.create(settings)) {
+            clients.llm().chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini")
+                .addUserMessage("hi")
+                .build());
+        }
+
+        assertThat(stub.journal()).singleElement().satisfies(entry -> {
+            assertThat(entry.headers().get("user-agent")).contains("/Java");
+            assertThatThrownBy(() -> assertCameThroughTheGateway(entry)).isInstanceOf(AssertionError.class);
+        });
     }
 
     private static List<String> eventNames(String body) {
