@@ -21,13 +21,17 @@ final class Http {
     private Http() {
     }
 
+    /** A request to {@code url} with this class's timeout. */
+    static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    }
+
     static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        return send(request(url).GET().build());
     }
 
     static HttpResponse<String> postJson(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-            .timeout(TIMEOUT)
+        return send(request(url)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());

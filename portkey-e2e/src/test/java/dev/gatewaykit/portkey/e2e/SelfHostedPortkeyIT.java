@@ -1,6 +1,5 @@
 package dev.gatewaykit.portkey.e2e;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -104,8 +103,8 @@ class SelfHostedPortkeyIT {
     void searchAskStreamAndCodeGoThroughTheGatewayWithTheirRolesKey() throws Exception {
         HttpResponse<String> search = Http.postJson(app.origin() + "/api/search", "{\"query\":\"portkey\"}");
         HttpResponse<String> ask = Http.postJson(app.origin() + "/api/ask", "{\"question\":\"Which gateway?\"}");
-        HttpResponse<String> stream = Http.send(HttpRequest.newBuilder(URI.create(app.origin()
-                + "/api/ask/stream?question=" + URLEncoder.encode("Streamed?", StandardCharsets.UTF_8)))
+        HttpResponse<String> stream = Http.send(Http.request(app.origin()
+                + "/api/ask/stream?question=" + URLEncoder.encode("Streamed?", StandardCharsets.UTF_8))
             .header("Accept", "text/event-stream")
             .GET()
             .build());
@@ -154,8 +153,7 @@ class SelfHostedPortkeyIT {
 
     @Test
     void withoutAProviderTheRealGatewayAnswers400AndCallsNoUpstream() throws Exception {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(portkey.baseUrl()
-                + "/chat/completions"))
+        HttpResponse<String> response = Http.send(Http.request(portkey.baseUrl() + "/chat/completions")
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + KEYS.get(Role.LLM))
             .header("x-portkey-custom-host", stub.baseUrl())
