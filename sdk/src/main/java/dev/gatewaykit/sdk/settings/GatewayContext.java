@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param found    where {@code OPENAI_GATEWAY} came from, or null when unset
  * @param portkey  the {@code PORTKEY_*} settings
  * @param litellm  the {@code OPENAI_LITELLM_*} settings
+ * @param product  the Portkey product set by {@code PORTKEY_PRODUCT}, empty for detection by host
  */
 record GatewayContext(Optional<GatewayKind> explicit, FoundValue found, PortkeySettings portkey,
-                      LiteLlmSettings litellm) {
+                      LiteLlmSettings litellm, Optional<PortkeyProduct> product) {
 }

@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.settings.RouteSettings.ValueSource;
 
@@ -76,8 +77,9 @@ final class RouteResolver {
         RouteKeyRule.KeyChoice choice = keyRule.choose(role, url, urlFound);
         lookup.report(choice.problems());
         FoundValue key = choice.key();
-        PortkeySettings routePortkey = gateway == GatewayKind.PORTKEY && portkeyApplies ? gateways.portkey()
-                : PortkeySettings.none();
+        PortkeySettings routePortkey = gateway != GatewayKind.PORTKEY ? PortkeySettings.none()
+                : (portkeyApplies ? gateways.portkey() : PortkeySettings.none())
+                        .withProduct(PortkeyProductRule.forUrl(gateways.product(), url));
         b.portkey(routePortkey);
         boolean keyless = authNone || (routePortkey.apiKey().isPresent() && key == null);
         if (key != null && !authNone) {
@@ -92,7 +94,9 @@ final class RouteResolver {
         FoundValue model = lookup.checkedText(Setting.roleModel(role)).orElse(null);
         if (model != null) {
             b.model(model.value()).source("model", model.source());
-            if (gateway == GatewayKind.PORTKEY && !model.value().startsWith("@") && routePortkey.provider().isEmpty()
+            // The self-hosted gateway needs a provider whatever the model: PortkeyProductRule makes that an error.
+            if (gateway == GatewayKind.PORTKEY && routePortkey.product() == PortkeyProduct.CLOUD
+                    && !model.value().startsWith("@") && routePortkey.provider().isEmpty()
                     && routePortkey.config().isEmpty()) {
                 warnings.add(new SettingsWarning(model.setting().variable(), "Portkey model '" + model.value()
                         + "' has no @provider-slug/ prefix and neither PORTKEY_PROVIDER nor PORTKEY_CONFIG is set;"

@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.settings;
 
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.sdk.Role;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * Turns layers into {@link GatewaySettings}: precedence, then one rule object per concern (URL: {@link UrlRules};
  * keys: {@link KeyFormatRule}, {@link RouteKeyRule}, {@link LayeredKeyRule}, {@link RequiredKeysRule}; gateway:
- * {@link GatewayRule}; failover: {@link FailoverRule}; transport: {@link TransportLimitsRule}), each returning its
+ * {@link GatewayRule}; Portkey products: {@link PortkeyProductRule}; failover: {@link FailoverRule}; transport: {@link TransportLimitsRule}), each returning its
  * problems. Collects every problem before failing.
  */
 final class SettingsResolver {
@@ -61,19 +62,23 @@ final class SettingsResolver {
         Checked<Set<Role>> keysRequired = RequiredKeysRule.read(lookup.find(Setting.REQUIRE_KEYS));
         lookup.report(keysRequired.problems());
 
-        PortkeySettings portkey = portkey();
+        Checked<Optional<PortkeyProduct>> product = PortkeyProductRule.explicit(
+                lookup.find(Setting.PORTKEY_PRODUCT));
+        lookup.report(product.problems());
+        PortkeySettings portkey = portkey().withProduct(PortkeyProductRule.forUrl(product.value(), urls.baseUrl()));
         LiteLlmSettings litellm = litellm();
         Map<String, String> globalHeaders = lookup.map(Setting.HEADERS);
         FailoverSettings failover = failover();
 
         RouteResolver routeResolver = new RouteResolver(lookup, urls, new GatewayContext(explicitGateway.value(),
-                gatewayFound.orElse(null), portkey, litellm), globalHeaders, keysRequired.value(),
+                gatewayFound.orElse(null), portkey, litellm, product.value()), globalHeaders, keysRequired.value(),
                 new LayeredKeyRule(layers));
         Map<Role, RouteSettings> routes = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             routes.put(role, withFailover(routeResolver.resolve(role), failover));
         }
         warnings.addAll(routeResolver.warnings());
+        routes.values().forEach(route -> lookup.report(PortkeyProductRule.check(route)));
         FailoverRule failoverRule = FailoverRule.check(routes, failover);
         lookup.report(failoverRule.problems());
         warnings.addAll(failoverRule.warnings());
