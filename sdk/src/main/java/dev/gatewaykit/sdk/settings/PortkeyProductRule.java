@@ -105,7 +105,7 @@ final class PortkeyProductRule {
 
     /** The key setting that belongs to the setting the route's URL came from. */
     private static Setting keySetting(RouteSettings route) {
-        RouteSettings.ValueSource url = route.sources().get("baseUrl");
+        RouteSettings.ValueSource url = route.sources().get(Setting.RoleSetting.BASE_URL);
         String variable = url == null ? Setting.BASE_URL.variable() : url.variable();
         if (variable.equals(Setting.BASE_URL.variable())) {
             return Setting.API_KEY;

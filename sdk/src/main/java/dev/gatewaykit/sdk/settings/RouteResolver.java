@@ -61,7 +61,7 @@ final class RouteResolver {
             urlFound = urls.base();
         }
         String url = RouteSettings.normaliseUrl(urlFound.value());
-        b.baseUrl(url).source("baseUrl", urlFound.source());
+        b.baseUrl(url).source(Setting.roleBaseUrl(role), urlFound.source());
 
         // PORTKEY_* and OPENAI_LITELLM_* belong to the origin they were configured for: OPENAI_BASE_URL's (or, for
         // Portkey, its cloud host). A route elsewhere is neither detected as that gateway nor sent its headers.
@@ -69,7 +69,7 @@ final class RouteResolver {
         boolean portkeyApplies = GatewayRule.portkeyOrigin(url, baseUrl);
         GatewayKind gateway = gateways.explicit().orElseGet(() -> GatewayRule.detect(url, baseUrl,
                 gateways.portkey(), gateways.litellm()));
-        b.gateway(gateway).source("gateway", gateways.explicit().isPresent() && gateways.found() != null
+        b.gateway(gateway).source(Setting.GATEWAY, gateways.explicit().isPresent() && gateways.found() != null
                 ? gateways.found().source() : new ValueSource(Setting.GATEWAY.variable(), "derived"));
         UrlRules.check(urlFound.setting(), urlFound.value(), gateway).ifPresent(lookup::report);
 
@@ -83,7 +83,7 @@ final class RouteResolver {
         b.portkey(routePortkey);
         boolean keyless = authNone || (routePortkey.apiKey().isPresent() && key == null);
         if (key != null && !authNone) {
-            b.apiKey(key.value()).source("apiKey", key.source());
+            b.apiKey(key.value()).source(Setting.roleApiKey(role), key.source());
             warnIfPlainHttp(role, url, urlFound, key);
         }
         b.keyless(keyless);
@@ -93,7 +93,7 @@ final class RouteResolver {
 
         FoundValue model = lookup.checkedText(Setting.roleModel(role)).orElse(null);
         if (model != null) {
-            b.model(model.value()).source("model", model.source());
+            b.model(model.value()).source(Setting.roleModel(role), model.source());
             // The self-hosted gateway needs a provider whatever the model: PortkeyProductRule makes that an error.
             if (gateway == GatewayKind.PORTKEY && routePortkey.product() == PortkeyProduct.CLOUD
                     && !model.value().startsWith("@") && routePortkey.provider().isEmpty()

@@ -50,7 +50,7 @@ class GatewayDetectionTest {
         RouteSettings route = GatewaySettings.resolve(layers.sources(tmp)).route(Role.LLM);
 
         assertThat(route.gateway()).isEqualTo(kind);
-        assertThat(route.sources().get("gateway")).isEqualTo(new RouteSettings.ValueSource("OPENAI_GATEWAY", layer));
+        assertThat(route.sources().get(Setting.GATEWAY)).isEqualTo(new RouteSettings.ValueSource("OPENAI_GATEWAY", layer));
     }
 
     static Stream<Arguments> originRows() {

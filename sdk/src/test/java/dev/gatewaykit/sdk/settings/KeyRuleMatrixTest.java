@@ -102,7 +102,7 @@ class KeyRuleMatrixTest {
         } else {
             assertThat(route.keyless()).isFalse();
             assertThat(route.apiKey()).contains(ApiKey.of(key));
-            assertThat(route.sources().get("apiKey").variable()).isEqualTo(variable);
+            assertThat(route.sources().get(Setting.RoleSetting.API_KEY).variable()).isEqualTo(variable);
         }
     }
 
