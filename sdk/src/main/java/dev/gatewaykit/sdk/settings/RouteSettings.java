@@ -201,6 +201,10 @@ public final class RouteSettings {
         return sources;
     }
 
+    /**
+     * Equal when every value is; where the values came from ({@link #sources()}) is not a value, so the same route
+     * read from another layer is the same route.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof RouteSettings r && role == r.role && gateway == r.gateway && baseUrl.equals(r.baseUrl)
