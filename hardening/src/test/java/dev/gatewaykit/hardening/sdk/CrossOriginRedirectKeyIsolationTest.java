@@ -58,6 +58,7 @@ class CrossOriginRedirectKeyIsolationTest {
 
         try (GatewayClients clients = GatewayClients.create(TestSettings.variables()
                 .set("OPENAI_BASE_URL", gateway.baseUrl() + "/v1").set("OPENAI_GATEWAY", "portkey")
+                .set("PORTKEY_PRODUCT", "cloud")
                 .set("OPENAI_API_KEY", providerKey.value()).set("PORTKEY_API_KEY", portkeyKey.value())
                 .set("OPENAI_HEADERS", "x-litellm-api-key=" + litellmKey.value() + ",api-key="
                         + providerKey.value() + ",x-team-token=" + teamToken.value())

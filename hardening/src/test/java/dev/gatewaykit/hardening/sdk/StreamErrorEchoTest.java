@@ -69,6 +69,7 @@ class StreamErrorEchoTest {
         for (PlantedKey key : List.of(routeKey, virtualKey)) {
             try (GatewayClients clients = GatewayClients.create(TestSettings.variables()
                     .set("OPENAI_BASE_URL", gateway.baseUrl() + "/v1").set("OPENAI_GATEWAY", "portkey")
+                    .set("PORTKEY_PRODUCT", "cloud")
                     .set("OPENAI_API_KEY", key.value()).set("PORTKEY_API_KEY", portkeyKey.value())
                     .set("OPENAI_MAX_RETRIES", "0").resolve());
                  StreamResponse<ChatCompletionChunk> stream = clients.llm().chat().completions().createStreaming(

@@ -274,7 +274,8 @@ class SdkSecretScanTest {
         stubs.add(gateway);
         for (PlantedKey key : List.of(portkey, wrongPortkey)) {
             GatewaySettings settings = TestSettings.variables().set("OPENAI_BASE_URL", gateway.baseUrl())
-                    .set("OPENAI_GATEWAY", "portkey").set("PORTKEY_API_KEY", key.value())
+                    .set("OPENAI_GATEWAY", "portkey").set("PORTKEY_PRODUCT", "cloud")
+                    .set("PORTKEY_API_KEY", key.value())
                     .set("PORTKEY_PROVIDER", "openai").set("OPENAI_MAX_RETRIES", "0").resolve();
             witness.saw("portkey settings", settings);
             witness.saw("portkey routing table", settings.routingTable());

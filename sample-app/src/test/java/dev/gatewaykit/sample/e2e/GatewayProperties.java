@@ -31,6 +31,8 @@ final class GatewayProperties {
         registry.add("openai.dotenv.enabled", () -> "false");
         registry.add("openai.base-url", gateway::baseUrl);
         registry.add("openai.portkey.api-key", () -> portkeyApiKey);
+        // The stub's Portkey mode is Portkey cloud, served from a local URL.
+        registry.add("openai.portkey.product", () -> "cloud");
     }
 
 }

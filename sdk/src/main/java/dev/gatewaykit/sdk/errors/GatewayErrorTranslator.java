@@ -12,6 +12,7 @@ import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.sdk.settings.Setting;
 import dev.gatewaykit.sdk.settings.SettingsProblem;
 
 import dev.gatewaykit.sdk.settings.TransportLimits;
@@ -209,7 +210,7 @@ public final class GatewayErrorTranslator {
                 return route.origin() + " redirected the call to " + target + ". The client does not follow"
                         + " redirects to another origin, so neither the key nor the request left " + route.origin()
                         + ". If " + target + " is where the API lives, set the base URL to it ("
-                        + source(route, "baseUrl") + ", e.g. OPENAI_BASE_URL) with a key for that origin.";
+                        + source(route, Setting.RoleSetting.BASE_URL) + ", e.g. OPENAI_BASE_URL) with a key for that origin.";
             case RATE_LIMITED:
                 return "Too many requests" + retryAdvice(header, ceiling).orElse(". The client retries with"
                         + " back-off (OPENAI_MAX_RETRIES)") + "; lower concurrency or raise the key's rpm/tpm limits.";
@@ -234,12 +235,12 @@ public final class GatewayErrorTranslator {
                             + " key: set " + "OPENAI_" + route.role().envName() + "_API_KEY, or remove OPENAI_"
                             + route.role().envName() + "_AUTH=none.";
                 }
-                return "The server rejected the key " + key + " (" + source(route, "apiKey") + "). Check that"
+                return "The server rejected the key " + key + " (" + source(route, Setting.RoleSetting.API_KEY) + "). Check that"
                         + " the key belongs to " + route.origin() + " and has not expired.";
             case BAD_REQUEST:
                 if (status == 404 && !route.baseUrl().endsWith("/v1")) {
                     return "Nothing at this path: most OpenAI-compatible servers serve the API under /v1; try "
-                            + route.baseUrl() + "/v1 (" + source(route, "baseUrl") + ").";
+                            + route.baseUrl() + "/v1 (" + source(route, Setting.RoleSetting.BASE_URL) + ").";
                 }
                 if (status == 404) {
                     return "Nothing at this path or no such model on " + route.origin() + ": check the model name"
@@ -301,7 +302,7 @@ public final class GatewayErrorTranslator {
                     + " is not the API's JSON (" + body.reason() + "; content type " + body.contentType() + "; first"
                     + " bytes: " + body.firstBytes() + "). A login or error page of a proxy in between, or a base URL"
                     + " that is not the OpenAI-compatible API, answers like this: check " + route.baseUrl() + " ("
-                    + source(route, "baseUrl") + ") and the gateway's logs.");
+                    + source(route, Setting.RoleSetting.BASE_URL) + ") and the gateway's logs.");
         }
         ResponseTooLargeException tooLarge = find(failure, ResponseTooLargeException.class);
         if (tooLarge != null) {
@@ -320,7 +321,7 @@ public final class GatewayErrorTranslator {
         } else if (find(failure, UnknownHostException.class) != null) {
             kind = GatewayErrorKind.UNREACHABLE;
             hint = "The host of " + origin + " does not resolve: check the spelling of the base URL ("
-                    + source(route, "baseUrl") + ")." + container;
+                    + source(route, Setting.RoleSetting.BASE_URL) + ")." + container;
         } else if (find(failure, SSLException.class) != null) {
             kind = GatewayErrorKind.UNREACHABLE;
             hint = "TLS handshake with " + origin + " failed: use http:// for a plain-HTTP proxy, or trust its"
@@ -373,14 +374,14 @@ public final class GatewayErrorTranslator {
         List<String> others = new ArrayList<>();
         for (RouteSettings other : settings.routes().values()) {
             if (other.role() != route.role() && !other.origin().equals(route.origin())) {
-                others.add(other.role() + " goes to " + other.origin() + " (" + source(other, "baseUrl") + ")");
+                others.add(other.role() + " goes to " + other.origin() + " (" + source(other, Setting.RoleSetting.BASE_URL) + ")");
             }
         }
         if (others.isEmpty()) {
             return error;
         }
         String hint = error.hint() + " Routes differ: " + route.role() + " goes to " + route.origin() + " ("
-                + source(route, "baseUrl") + "), while " + String.join(" and ", others) + ". Embeddings use"
+                + source(route, Setting.RoleSetting.BASE_URL) + "), while " + String.join(" and ", others) + ". Embeddings use"
                 + " OPENAI_INTERNAL_BASE_URL, LLM and CODEX use OPENAI_BASE_URL: if one works and the other fails,"
                 + " point both at the same proxy, or leave OPENAI_INTERNAL_BASE_URL empty so embeddings follow"
                 + " OPENAI_BASE_URL.";
@@ -389,7 +390,7 @@ public final class GatewayErrorTranslator {
                 error.message(), hint);
     }
 
-    private static String source(RouteSettings route, String key) {
+    private static String source(RouteSettings route, Setting.RoleSetting key) {
         RouteSettings.ValueSource source = route.sources().get(key);
         return source == null ? "not configured" : "set by " + source;
     }

@@ -68,7 +68,7 @@ public final class FailoverCircuit {
      * Where the next call goes. When the circuit is open and its cool-down has passed, the calling thread probes the
      * proxy (the other callers keep going to the failover origin meanwhile) and acts on the answer.
      */
-    public Target route() {
+    public Target nextTarget() {
         synchronized (this) {
             switch (state) {
                 case CLOSED:

@@ -75,7 +75,7 @@ public final class FailoverInterceptor implements Interceptor {
         if (suffix == null) {
             return chain.proceed(request);
         }
-        if (circuit.route() == FailoverCircuit.Target.FAILOVER) {
+        if (circuit.nextTarget() == FailoverCircuit.Target.FAILOVER) {
             return sendToFailover(chain, request, suffix);
         }
         Response response;

@@ -2,6 +2,7 @@ package dev.gatewaykit.sdk.gateway;
 
 import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.RouteSettings;
+import dev.gatewaykit.sdk.settings.Setting;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class LiteLlmGateway implements Gateway {
     }
 
     private static String keySource(RouteSettings route) {
-        RouteSettings.ValueSource source = route.sources().get("apiKey");
+        RouteSettings.ValueSource source = route.sources().get(Setting.RoleSetting.API_KEY);
         return source == null ? "no variable" : source.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaykit.sdk.settings.PortkeySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
+import dev.gatewaykit.sdk.settings.Setting;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -103,7 +104,7 @@ public final class PortkeyGateway implements Gateway {
     }
 
     private static String source(RouteSettings route) {
-        RouteSettings.ValueSource source = route.sources().get("baseUrl");
+        RouteSettings.ValueSource source = route.sources().get(Setting.RoleSetting.BASE_URL);
         return source == null ? "base URL" : "set by " + source;
     }
 }

@@ -1,10 +1,5 @@
 package dev.gatewaykit.sdk.settings;
 
-import io.github.cdimascio.dotenv.DotenvEntry;
-import io.github.cdimascio.dotenv.DotenvException;
-import io.github.cdimascio.dotenv.internal.DotenvParser;
-import io.github.cdimascio.dotenv.internal.DotenvReader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,25 +14,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A {@code .env}-style file parsed with dotenv-java (comments, double quotes, multi-line quoted values, empty
- * values). A missing file is an empty layer. The layer is named after the file ({@code .env}, {@code .env.default}).
+ * A {@code .env}-style file read with dotenv-java's grammar ({@link DotenvSyntax}: comments, double quotes,
+ * multi-line quoted values, empty values). A missing file is an empty layer. The layer is named after the file
+ * ({@code .env}, {@code .env.default}).
  *
- * <p>Two gaps of dotenv-java 3.2 are closed here, minimally: it treats {@code export KEY=value} (the shell form many
- * teams use so the same file can be {@code source}d) as a malformed line and drops it, so the prefix is removed
- * before parsing; and it keeps single quotes around a value, so {@code KEY='x'} yields {@code x}, as in a shell.
- * Its parser is fed directly rather than through {@code Dotenv.load()}, because {@code load()} also merges the real
- * process environment and falls back to a same-named file on the classpath, which would break layer attribution.
+ * <p>The grammar is applied here rather than through dotenv-java's {@code Dotenv.load()}, which reads only files,
+ * also merges the real process environment and falls back to a same-named file on the classpath (breaking layer
+ * attribution), and whose parser is not public API. Two gaps of that grammar are closed, minimally:
+ * {@code export KEY=value} (the shell form many teams use so the same file can be {@code source}d) would be a
+ * malformed line, so the prefix is removed before parsing; and single quotes around a value are kept by it, so
+ * {@code KEY='x'} is read as {@code x} here, as in a shell.
  *
- * <p>Malformed lines are not dropped silently (dotenv-java's lenient mode would, and an unclosed quote would swallow
- * every following line): each becomes a {@link SettingsProblem} naming the file and line, without the line's text,
- * which may hold a key. Indented {@code #} comments, which dotenv-java rejects, are read as comments, as in a shell.
+ * <p>Malformed lines are not dropped silently (a lenient parser would, and an unclosed quote would swallow every
+ * following line): each becomes a {@link SettingsProblem} naming the file and line, without the line's text, which
+ * may hold a key. Indented {@code #} comments, which the grammar rejects, are read as comments, as in a shell.
  */
 public final class DotenvFileSource implements SettingsSource {
 
     private static final Pattern EXPORT_PREFIX = Pattern.compile("^(\\s*)export\\s+(?=[\\w.\\-]+\\s*=)");
     private static final Pattern ENTRY_NAME = Pattern.compile("^\\s*([\\w.\\-]+)\\s*=");
-    // Appended to what is parsed: dotenv-java drops an entry whose quote never closes without a word, but then this
-    // line is swallowed too, and its absence tells.
+    // Appended to what is parsed: an entry whose quote never closes is dropped without a word, but then this line is
+    // swallowed too, and its absence tells.
     private static final String END_MARK = "GATEWAYKIT_DOTENV_END_OF_FILE";
 
     /** Why a file (or a prefix of it) does not parse. */
@@ -109,25 +106,18 @@ public final class DotenvFileSource implements SettingsSource {
     private static Parsed parse(List<String> lines) {
         List<String> marked = new ArrayList<>(lines);
         marked.add(END_MARK + "=1");
-        DotenvReader reader = new DotenvReader("", "") {
-            @Override
-            public List<String> read() {
-                return marked;
-            }
-        };
-        List<DotenvEntry> entries;
+        List<DotenvSyntax.Entry> entries;
         try {
-            entries = new DotenvParser(reader, false, true).parse();
-        } catch (DotenvException malformed) {
-            // Its message quotes the line, which may hold a key: only the fact is kept.
+            entries = DotenvSyntax.parse(marked);
+        } catch (DotenvSyntax.MalformedException malformed) {
             return new Parsed(Map.of(), Failure.MALFORMED);
         }
-        if (entries.isEmpty() || !entries.get(entries.size() - 1).getKey().equals(END_MARK)) {
+        if (entries.isEmpty() || !entries.get(entries.size() - 1).key().equals(END_MARK)) {
             return new Parsed(Map.of(), Failure.UNCLOSED_QUOTE);
         }
         Map<String, String> map = new LinkedHashMap<>();
-        for (DotenvEntry entry : entries.subList(0, entries.size() - 1)) {
-            map.put(entry.getKey(), stripSingleQuotes(entry.getValue()));
+        for (DotenvSyntax.Entry entry : entries.subList(0, entries.size() - 1)) {
+            map.put(entry.key(), stripSingleQuotes(entry.value()));
         }
         return new Parsed(Map.copyOf(map), null);
     }

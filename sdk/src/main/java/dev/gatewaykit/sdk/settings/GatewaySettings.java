@@ -43,29 +43,111 @@ public final class GatewaySettings {
     private final Map<String, RouteSettings.ValueSource> valueSources;
     private final TransportLimits limits;
 
-    GatewaySettings(SettingsSources sources, Map<String, String> explicitValues, Map<Role, RouteSettings> routes,
-                    Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxRetries,
-                    String organization, String project, Map<String, String> headers, ProxySettings proxy,
-                    PortkeySettings portkey, LiteLlmSettings litellm, FailoverSettings failover,
-                    List<SettingsWarning> warnings, Map<String, RouteSettings.ValueSource> valueSources,
-                    TransportLimits limits) {
-        this.sources = sources;
-        this.explicitValues = Map.copyOf(explicitValues);
-        this.routes = Collections.unmodifiableMap(new EnumMap<>(routes));
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
-        this.callTimeout = callTimeout;
-        this.maxRetries = maxRetries;
-        this.organization = organization;
-        this.project = project;
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        this.proxy = proxy;
-        this.portkey = portkey;
-        this.litellm = litellm;
-        this.failover = Objects.requireNonNull(failover, "failover");
-        this.warnings = List.copyOf(warnings);
-        this.valueSources = Collections.unmodifiableMap(new LinkedHashMap<>(valueSources));
-        this.limits = Objects.requireNonNull(limits, "limits");
+    private GatewaySettings(Parts p) {
+        this.sources = Objects.requireNonNull(p.sources, "sources");
+        this.explicitValues = Map.copyOf(p.explicitValues);
+        this.routes = Collections.unmodifiableMap(new EnumMap<>(p.routes));
+        this.connectTimeout = p.transport.connectTimeout();
+        this.readTimeout = p.transport.readTimeout();
+        this.callTimeout = p.transport.callTimeout();
+        this.maxRetries = p.transport.maxRetries();
+        this.organization = p.organization;
+        this.project = p.project;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(p.headers));
+        this.proxy = p.proxy;
+        this.portkey = Objects.requireNonNull(p.portkey, "portkey");
+        this.litellm = Objects.requireNonNull(p.litellm, "litellm");
+        this.failover = Objects.requireNonNull(p.failover, "failover");
+        this.warnings = List.copyOf(p.warnings);
+        this.valueSources = Collections.unmodifiableMap(new LinkedHashMap<>(p.valueSources));
+        this.limits = Objects.requireNonNull(p.limits, "limits");
+    }
+
+    /**
+     * The shared client's timeouts and retries.
+     *
+     * @param connectTimeout TCP connect timeout
+     * @param readTimeout    read timeout
+     * @param callTimeout    whole-call timeout per attempt
+     * @param maxRetries     how often failed calls are retried
+     */
+    record Transport(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxRetries) {
+    }
+
+    /** The resolved parts, collected by the resolver one by one; {@link #build()} makes the immutable settings. */
+    static final class Parts {
+        private SettingsSources sources;
+        private Map<String, String> explicitValues = Map.of();
+        private Map<Role, RouteSettings> routes = Map.of();
+        private Transport transport;
+        private String organization;
+        private String project;
+        private Map<String, String> headers = Map.of();
+        private ProxySettings proxy;
+        private PortkeySettings portkey = PortkeySettings.none();
+        private LiteLlmSettings litellm = LiteLlmSettings.none();
+        private FailoverSettings failover;
+        private List<SettingsWarning> warnings = List.of();
+        private Map<String, RouteSettings.ValueSource> valueSources = Map.of();
+        private TransportLimits limits;
+
+        Parts layers(SettingsSources sources, Map<String, String> explicitValues) {
+            this.sources = sources;
+            this.explicitValues = explicitValues;
+            return this;
+        }
+
+        Parts routes(Map<Role, RouteSettings> routes) {
+            this.routes = routes;
+            return this;
+        }
+
+        Parts transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        Parts identity(String organization, String project) {
+            this.organization = organization;
+            this.project = project;
+            return this;
+        }
+
+        Parts headers(Map<String, String> headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        Parts proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        Parts gateways(PortkeySettings portkey, LiteLlmSettings litellm) {
+            this.portkey = portkey;
+            this.litellm = litellm;
+            return this;
+        }
+
+        Parts failover(FailoverSettings failover) {
+            this.failover = failover;
+            return this;
+        }
+
+        Parts provenance(List<SettingsWarning> warnings, Map<String, RouteSettings.ValueSource> valueSources) {
+            this.warnings = warnings;
+            this.valueSources = valueSources;
+            return this;
+        }
+
+        Parts limits(TransportLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        GatewaySettings build() {
+            return new GatewaySettings(this);
+        }
     }
 
     /**

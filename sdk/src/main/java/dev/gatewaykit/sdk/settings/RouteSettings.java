@@ -40,7 +40,7 @@ public final class RouteSettings {
     private final Duration timeout;
     private final FailoverSettings failover;
     private final PortkeySettings portkey;
-    private final Map<String, ValueSource> sources;
+    private final Provenance sources;
     private final SettingsProblem missingKey;
     private final Map<String, String> modelMap;
 
@@ -55,7 +55,7 @@ public final class RouteSettings {
         this.timeout = b.timeout;
         this.failover = b.failover != null && b.failover.enabled() ? b.failover : null;
         this.portkey = b.portkey;
-        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(b.sources));
+        this.sources = new Provenance(role, b.sources);
         this.missingKey = b.missingKey;
         this.modelMap = Collections.unmodifiableMap(new LinkedHashMap<>(b.modelMap));
     }
@@ -71,7 +71,7 @@ public final class RouteSettings {
                 .model(model).headers(headers).timeout(timeout).failover(failover).portkey(portkey)
                 .missingKey(missingKey).modelMap(modelMap);
         b.apiKey = apiKey;
-        b.sources.putAll(sources);
+        b.sources.putAll(sources.asMap());
         return b;
     }
 
@@ -193,11 +193,18 @@ public final class RouteSettings {
         return List.copyOf(keys);
     }
 
-    /** Where each value came from, keyed by "baseUrl", "apiKey", "model", "gateway". */
-    public Map<String, ValueSource> sources() {
+    /**
+     * Where each value came from, keyed by the route's own setting ({@code OPENAI_<ROLE>_BASE_URL},
+     * {@code _API_KEY}, {@code _MODEL}) and {@code OPENAI_GATEWAY}.
+     */
+    public Provenance sources() {
         return sources;
     }
 
+    /**
+     * Equal when every value is; where the values came from ({@link #sources()}) is not a value, so the same route
+     * read from another layer is the same route.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof RouteSettings r && role == r.role && gateway == r.gateway && baseUrl.equals(r.baseUrl)
@@ -237,7 +244,7 @@ public final class RouteSettings {
         private Duration timeout;
         private FailoverSettings failover;
         private PortkeySettings portkey = PortkeySettings.none();
-        private final Map<String, ValueSource> sources = new LinkedHashMap<>();
+        private final Map<Setting, ValueSource> sources = new LinkedHashMap<>();
         private SettingsProblem missingKey;
         private final Map<String, String> modelMap = new LinkedHashMap<>();
 
@@ -333,9 +340,9 @@ public final class RouteSettings {
             return this;
         }
 
-        /** Records where a value came from. */
-        public Builder source(String key, ValueSource source) {
-            this.sources.put(key, source);
+        /** Records where the value of {@code setting} (the route's own setting, or OPENAI_GATEWAY) came from. */
+        public Builder source(Setting setting, ValueSource source) {
+            this.sources.put(setting, source);
             return this;
         }
 

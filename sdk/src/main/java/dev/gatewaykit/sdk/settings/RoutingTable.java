@@ -37,7 +37,7 @@ final class RoutingTable {
 
     private static String from(RouteSettings r) {
         List<String> parts = new ArrayList<>();
-        r.sources().forEach((k, v) -> parts.add(k + "=" + v.variable() + "(" + v.layer() + ")"));
+        r.sources().byField().forEach((k, v) -> parts.add(k + "=" + v.variable() + "(" + v.layer() + ")"));
         return String.join(" ", parts);
     }
 

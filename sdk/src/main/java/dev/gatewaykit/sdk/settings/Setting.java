@@ -155,6 +155,14 @@ public final class Setting {
     /** Portkey metadata ({@code x-portkey-metadata}). */
     public static final Setting PORTKEY_METADATA = global("PORTKEY_METADATA", "openai.portkey.metadata", Type.MAP,
             null, "x-portkey-metadata entries, name=value,name2=value2");
+    /**
+     * Which Portkey a Portkey route talks to: {@code cloud} (api.portkey.ai: {@code @slug/model}, {@code pc-...}
+     * config ids, {@code PORTKEY_API_KEY}) or {@code self-hosted} (the open-source gateway: a provider or JSON config,
+     * and the provider key as the route's key).
+     */
+    public static final Setting PORTKEY_PRODUCT = global("PORTKEY_PRODUCT", "openai.portkey.product", Type.TEXT,
+            "cloud for a route at api.portkey.ai, else self-hosted",
+            "which Portkey a Portkey route talks to: cloud (api.portkey.ai) or self-hosted (the open-source gateway)");
     /** LiteLLM tags ({@code x-litellm-tags}). */
     public static final Setting LITELLM_TAGS = global("OPENAI_LITELLM_TAGS", "openai.litellm.tags", Type.LIST, null,
             "x-litellm-tags, comma separated");

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** DESIGN's URL rules: what a base URL must look like, with the fix for each mistake. */
+/**
+ * The URL rules of docs/configuration.md ("Validation"): what a base URL must look like, with the fix for each
+ * mistake.
+ */
 final class UrlRules {
 
     private static final List<String> ENDPOINTS =

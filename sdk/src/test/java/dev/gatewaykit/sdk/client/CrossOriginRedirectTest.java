@@ -53,7 +53,8 @@ class CrossOriginRedirectTest {
 
     private GatewaySettings portkeyWithKeyHeaders() {
         return settings(Map.of("OPENAI_BASE_URL", gateway.baseUrl() + "/v1", "OPENAI_API_KEY", providerKey,
-                "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY", portkeyKey, "OPENAI_MAX_RETRIES", "2",
+                "OPENAI_GATEWAY", "portkey", "PORTKEY_PRODUCT", "cloud", "PORTKEY_API_KEY", portkeyKey,
+                "OPENAI_MAX_RETRIES", "2",
                 "OPENAI_HEADERS", "x-team-token=" + headerToken + ",x-litellm-api-key=" + litellmKey
                         + ",api-key=" + providerKey));
     }

@@ -92,7 +92,8 @@ class GatewayClientsRoutingTest {
     void keylessPortkeyRouteSendsNoAuthorizationButPortkeyHeaders() {
         String portkeyKey = fakeKey();
         GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", publicProxy.baseUrl() + "/v1",
-                "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY", portkeyKey, "PORTKEY_CONFIG", "pc-test-config",
+                "OPENAI_GATEWAY", "portkey", "PORTKEY_PRODUCT", "cloud", "PORTKEY_API_KEY", portkeyKey,
+                "PORTKEY_CONFIG", "pc-test-config",
                 "PORTKEY_PROVIDER", "openai", "PORTKEY_METADATA", "team=search,env=test"));
 
         try (GatewayClients clients = GatewayClients.create(settings)) {
@@ -170,7 +171,8 @@ class GatewayClientsRoutingTest {
     @Test
     void portkeyAttributionPutsUserIntoMetadataAndSendsTraceId() {
         GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", publicProxy.baseUrl() + "/v1",
-                "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY", fakeKey(), "PORTKEY_METADATA", "team=search"));
+                "OPENAI_GATEWAY", "portkey", "PORTKEY_PRODUCT", "cloud", "PORTKEY_API_KEY", fakeKey(),
+                "PORTKEY_METADATA", "team=search"));
         GatewayRequestContext context = GatewayRequestContext.builder().user("bob").putMetadata("feature", "qa")
                 .traceId("trace-test-1").build();
 
@@ -272,7 +274,7 @@ class GatewayClientsRoutingTest {
     @ValueSource(strings = {"auto", "portkey"})
     void portkeyHeadersNeverReachTheInternalOriginOfAnotherGateway(String gateway) {
         String portkeyKey = "pk-test-" + fakeKey().substring(8);
-        GatewaySettings settings = settings(Map.of("OPENAI_GATEWAY", gateway,
+        GatewaySettings settings = settings(Map.of("OPENAI_GATEWAY", gateway, "PORTKEY_PRODUCT", "cloud",
                 "OPENAI_BASE_URL", "https://api.portkey.ai/v1", "PORTKEY_API_KEY", portkeyKey,
                 "PORTKEY_CONFIG", "pc-test-config", "PORTKEY_METADATA", "team=search",
                 "OPENAI_INTERNAL_BASE_URL", internalProxy.baseUrl() + "/v1", "OPENAI_INTERNAL_API_KEY", internalKey));

@@ -7,6 +7,7 @@ import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.GatewaySettingsException;
 import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.sdk.settings.Setting;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.journal.JournalEntry;
@@ -122,7 +123,7 @@ class CredentialClientsTest {
                 assertThat(route.baseUrl()).isEqualTo(teamA.baseUrl());
                 assertThat(route.apiKey().orElseThrow().reveal()).isEqualTo(teamAKey);
                 assertThat(route.failover()).isEmpty();
-                assertThat(route.sources().get("baseUrl").layer()).isEqualTo("credential team-a");
+                assertThat(route.sources().get(Setting.RoleSetting.BASE_URL).layer()).isEqualTo("credential team-a");
             });
             assertThat(credentials.settings("team-b").orElseThrow().route(Role.LLM).gateway())
                     .isEqualTo(GatewayKind.LITELLM);

@@ -202,7 +202,8 @@ class TroubleshootingCasesTest {
     @Test
     void portkeyOwnErrorIsExplainedAsPortkeys() {
         GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", proxy.baseUrl() + "/v1",
-                "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY", key, "OPENAI_MAX_RETRIES", "0"));
+                "OPENAI_GATEWAY", "portkey", "PORTKEY_PRODUCT", "cloud", "PORTKEY_API_KEY", key,
+                "OPENAI_MAX_RETRIES", "0"));
 
         GatewayError error = chatFailure(settings, 400, """
                 {"status":"failure","message":"Either x-portkey-config or x-portkey-provider header is required"}""",

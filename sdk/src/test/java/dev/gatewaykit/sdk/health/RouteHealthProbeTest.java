@@ -72,7 +72,7 @@ class RouteHealthProbeTest {
     void portkeyOssIsProbedAtRoot() {
         server.stubFor(get("/").willReturn(aResponse().withBody("AI Gateway says hey!")));
         GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", server.baseUrl() + "/v1",
-                "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY", key));
+                "OPENAI_GATEWAY", "portkey", "PORTKEY_PROVIDER", "openai", "OPENAI_API_KEY", key));
 
         HealthResult result = probe(settings).probe(settings.route(Role.EMBEDDINGS));
 

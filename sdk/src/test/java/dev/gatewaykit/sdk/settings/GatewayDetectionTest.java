@@ -50,7 +50,7 @@ class GatewayDetectionTest {
         RouteSettings route = GatewaySettings.resolve(layers.sources(tmp)).route(Role.LLM);
 
         assertThat(route.gateway()).isEqualTo(kind);
-        assertThat(route.sources().get("gateway")).isEqualTo(new RouteSettings.ValueSource("OPENAI_GATEWAY", layer));
+        assertThat(route.sources().get(Setting.GATEWAY)).isEqualTo(new RouteSettings.ValueSource("OPENAI_GATEWAY", layer));
     }
 
     static Stream<Arguments> originRows() {
@@ -70,11 +70,13 @@ class GatewayDetectionTest {
                         .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), Role.EMBEDDINGS,
                         GatewayKind.GENERIC, false),
                 arguments("explicit portkey at another origin gets no portkey settings", layers()
-                        .env("OPENAI_GATEWAY", "portkey").env("OPENAI_BASE_URL", portkeyCloud)
+                        .env("OPENAI_GATEWAY", "portkey").env("PORTKEY_PRODUCT", "cloud")
+                        .env("OPENAI_BASE_URL", portkeyCloud)
                         .env("PORTKEY_API_KEY", fakeKey()).env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:8787/v1"),
                         Role.EMBEDDINGS, GatewayKind.PORTKEY, false),
                 arguments("portkey cloud as the internal route gets them", layers()
                         .env("OPENAI_BASE_URL", "https://api.openai.com/v1").env("PORTKEY_CONFIG", "pc-test-1")
+                        .env("PORTKEY_PRODUCT", "cloud")
                         .env("OPENAI_INTERNAL_BASE_URL", portkeyCloud), Role.EMBEDDINGS, GatewayKind.PORTKEY, true),
                 arguments("litellm settings do not make another origin litellm", layers()
                         .env("OPENAI_BASE_URL", "http://127.0.0.1:4000").env("OPENAI_LITELLM_TAGS", "team-a")

@@ -29,7 +29,8 @@ class GatewaySettingsEqualityTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "OPENAI_PROXY_HOST=corporate-proxy.internal", "OPENAI_LITELLM_TAGS=team-a",
-            "OPENAI_LITELLM_END_USER_ID=alice", "PORTKEY_CONFIG=pc-test-1", "OPENAI_MAX_RESPONSE_BYTES=1MB" })
+            "OPENAI_LITELLM_END_USER_ID=alice", "PORTKEY_CONFIG=pc-test-1", "OPENAI_MAX_RESPONSE_BYTES=1MB",
+            "PORTKEY_PRODUCT=cloud" })
     void settingsDifferingInOneValueAreNotEqual(String assignment) {
         String[] pair = assignment.split("=", 2);
         GatewaySettings plain = settings();

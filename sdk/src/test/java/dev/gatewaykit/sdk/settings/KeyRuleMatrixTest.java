@@ -102,7 +102,7 @@ class KeyRuleMatrixTest {
         } else {
             assertThat(route.keyless()).isFalse();
             assertThat(route.apiKey()).contains(ApiKey.of(key));
-            assertThat(route.sources().get("apiKey").variable()).isEqualTo(variable);
+            assertThat(route.sources().get(Setting.RoleSetting.API_KEY).variable()).isEqualTo(variable);
         }
     }
 
@@ -125,11 +125,12 @@ class KeyRuleMatrixTest {
                         .env("OPENAI_BASE_URL", PORTKEY_CLOUD).env("PORTKEY_API_KEY", PORTKEY_KEY)
                         .env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL), "OPENAI_INTERNAL_API_KEY"),
                 arguments("explicit portkey never lends PORTKEY_API_KEY to another origin", layers()
-                        .env("OPENAI_GATEWAY", "portkey").env("OPENAI_BASE_URL", PORTKEY_CLOUD)
+                        .env("OPENAI_GATEWAY", "portkey").env("PORTKEY_PRODUCT", "cloud").env("OPENAI_BASE_URL", PORTKEY_CLOUD)
                         .env("PORTKEY_API_KEY", PORTKEY_KEY).env("OPENAI_INTERNAL_BASE_URL", LITELLM_INTERNAL + "/v1"),
                         "OPENAI_INTERNAL_API_KEY"),
                 arguments("portkey settings on a local base URL stay there", layers()
                         .env("OPENAI_BASE_URL", "http://127.0.0.1:8787/v1").env("PORTKEY_API_KEY", PORTKEY_KEY)
+                        .env("PORTKEY_PRODUCT", "cloud")
                         .env("OPENAI_INTERNAL_BASE_URL", "http://127.0.0.1:11434/v1"), "OPENAI_INTERNAL_API_KEY"));
     }
 

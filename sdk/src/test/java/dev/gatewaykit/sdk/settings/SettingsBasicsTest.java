@@ -55,7 +55,7 @@ class SettingsBasicsTest {
 
         RouteSettings llm = settings.route(Role.LLM);
         assertThat(llm.baseUrl()).isEqualTo("http://builder-host:4000");
-        assertThat(llm.sources().get("baseUrl").layer()).isEqualTo("builder");
+        assertThat(llm.sources().get(Setting.RoleSetting.BASE_URL).layer()).isEqualTo("builder");
         assertThat(llm.model()).contains("gpt-4o-mini");
 
         GatewaySettings changed = settings.toBuilder().model(Role.LLM, "gpt-4.1").build();

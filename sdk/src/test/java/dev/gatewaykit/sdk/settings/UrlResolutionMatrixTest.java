@@ -97,6 +97,6 @@ class UrlResolutionMatrixTest {
 
         RouteSettings route = report.settings().route(role);
         assertThat(route.baseUrl()).isEqualTo(url);
-        assertThat(route.sources().get("baseUrl")).isEqualTo(new RouteSettings.ValueSource(variable, layer));
+        assertThat(route.sources().get(Setting.RoleSetting.BASE_URL)).isEqualTo(new RouteSettings.ValueSource(variable, layer));
     }
 }

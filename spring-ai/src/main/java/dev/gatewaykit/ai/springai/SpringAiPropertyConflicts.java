@@ -39,7 +39,7 @@ final class SpringAiPropertyConflicts {
             value(environment, urlProperty).ifPresent(url -> {
                 List<String> differing = checked.roles().stream().map(settings::route)
                         .filter(route -> !normalise(url).equals(route.baseUrl()))
-                        .map(route -> route.role() + " -> " + route.baseUrl() + " (" + ours(route, "baseUrl") + ")")
+                        .map(route -> route.role() + " -> " + route.baseUrl() + " (" + ours(route, Setting.RoleSetting.BASE_URL) + ")")
                         .toList();
                 if (!differing.isEmpty()) {
                     warnings.add(urlProperty + "=" + url + " is not used: Spring AI's OpenAI models go through the "
@@ -52,7 +52,7 @@ final class SpringAiPropertyConflicts {
                 List<String> differing = checked.roles().stream().map(settings::route)
                         .filter(route -> !route.apiKey().map(ApiKey::reveal).map(key::equals).orElse(false))
                         .map(route -> route.role() + " -> " + route.apiKey().map(ApiKey::masked).orElse("(keyless)")
-                                + " (" + ours(route, "apiKey") + ")")
+                                + " (" + ours(route, Setting.RoleSetting.API_KEY) + ")")
                         .toList();
                 if (!differing.isEmpty()) {
                     warnings.add(keyProperty + "=" + ApiKey.of(key).masked() + " is not used: Spring AI's OpenAI "
@@ -74,7 +74,7 @@ final class SpringAiPropertyConflicts {
     }
 
     /** The gateway property (and environment variable) a route value came from. */
-    private static String ours(RouteSettings route, String value) {
+    private static String ours(RouteSettings route, Setting.RoleSetting value) {
         RouteSettings.ValueSource source = route.sources().get(value);
         if (source == null) {
             return "built-in default";

@@ -18,6 +18,7 @@ import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.Setting;
 import dev.gatewaykit.sdk.settings.SettingsSources;
 import dev.gatewaykit.sdk.settings.RouteSettings;
 import dev.gatewaykit.spring.GatewayClient;
@@ -168,7 +169,7 @@ class OpenAIGatewayAutoConfigurationTests {
             .run((context) -> {
                 RouteSettings llm = context.getBean(GatewaySettings.class).route(Role.LLM);
                 assertThat(llm.baseUrl()).isEqualTo("http://from-application-yml.litellm:4000");
-                assertThat(llm.sources().get("baseUrl").layer()).isEqualTo("spring");
+                assertThat(llm.sources().get(Setting.RoleSetting.BASE_URL).layer()).isEqualTo("spring");
             });
     }
 
@@ -225,9 +226,9 @@ class OpenAIGatewayAutoConfigurationTests {
         runner.run((context) -> {
             RouteSettings llm = context.getBean(GatewaySettings.class).route(Role.LLM);
             assertThat(llm.baseUrl()).isEqualTo(expectedUrl);
-            assertThat(llm.sources().get("baseUrl").layer()).isEqualTo(expectedLayer);
+            assertThat(llm.sources().get(Setting.RoleSetting.BASE_URL).layer()).isEqualTo(expectedLayer);
             assertThat(llm.apiKey().map(ApiKey::reveal)).contains(PUBLIC_KEY);
-            assertThat(llm.sources().get("apiKey").layer()).isEqualTo(".env.default");
+            assertThat(llm.sources().get(Setting.RoleSetting.API_KEY).layer()).isEqualTo(".env.default");
         });
     }
 
@@ -412,7 +413,7 @@ class OpenAIGatewayAutoConfigurationTests {
                     assertThat(route.baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
                     assertThat(route.gateway()).isEqualTo(GatewayKind.LITELLM);
                     // Named after what a reader recognises: the bean that supplied the value.
-                    assertThat(route.sources().get("baseUrl").layer())
+                    assertThat(route.sources().get(Setting.RoleSetting.BASE_URL).layer())
                         .isEqualTo("OpenAIGatewayConnectionDetails bean");
                 }
                 assertThat(settings.route(Role.LLM).apiKey().map(ApiKey::reveal)).contains(redirectedKey);
@@ -427,7 +428,7 @@ class OpenAIGatewayAutoConfigurationTests {
         runner("OPENAI_API_KEY", PUBLIC_KEY).withBean(OpenAIGatewayConnectionDetails.class, () -> platform)
             .run((context) -> {
                 GatewaySettings settings = context.getBean(GatewaySettings.class);
-                assertThat(settings.route(Role.LLM).sources().get("baseUrl").layer())
+                assertThat(settings.route(Role.LLM).sources().get(Setting.RoleSetting.BASE_URL).layer())
                     .isEqualTo("PlatformConnectionDetails bean");
                 assertThat(settings.routingTable()).contains("baseUrl=OPENAI_LLM_BASE_URL(PlatformConnectionDetails bean)")
                     .doesNotContain("connection-details");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.Secrets;
+import dev.gatewaykit.sdk.settings.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +55,8 @@ class DotenvInActuatorTests {
             assertThat(configprops.body() + key.body()).doesNotContain(KEY);
 
             GatewaySettings settings = context.getBean(GatewaySettings.class);
-            assertThat(settings.route(Role.LLM).sources().get("apiKey").layer()).isEqualTo(".env");
-            assertThat(settings.route(Role.LLM).sources().get("model").layer()).isEqualTo(".env.default");
+            assertThat(settings.route(Role.LLM).sources().get(Setting.RoleSetting.API_KEY).layer()).isEqualTo(".env");
+            assertThat(settings.route(Role.LLM).sources().get(Setting.RoleSetting.MODEL).layer()).isEqualTo(".env.default");
         }
     }
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The annotation's mode picks the gateway the stub impersonates, and the routes follow it. */
 @SpringBootTest(classes = StubTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "openai.dotenv.enabled=false")
+        properties = { "openai.dotenv.enabled=false", "openai.portkey.product=cloud" })
 @AutoConfigureGatewayStub(mode = StubMode.PORTKEY)
 class GatewayStubModeTests {
 

@@ -40,7 +40,7 @@ public final class GatewaySettingsEndpoint {
             values.put("apiKey", route.apiKey().map(ApiKey::masked).orElse(route.keyless() ? "(keyless)" : "(none)"));
             route.missingKey().ifPresent((missing) -> values.put("missingKey", missing.toString()));
             Map<String, String> sources = new LinkedHashMap<>();
-            route.sources().forEach((name, source) -> sources.put(name, source.toString()));
+            route.sources().byField().forEach((name, source) -> sources.put(name, source.toString()));
             values.put("sources", sources);
             routes.put(route.role().propertyName(), values);
         }
