@@ -15,6 +15,7 @@ import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
 import dev.gatewaykit.stub.gateway.OpenAiBehaviour;
 import dev.gatewaykit.stub.gateway.PortkeyBehaviour;
+import dev.gatewaykit.stub.gateway.PortkeyOssBehaviour;
 import dev.gatewaykit.stub.http.BodyBudget;
 import dev.gatewaykit.stub.journal.Journal;
 import dev.gatewaykit.stub.journal.JournalEntry;
@@ -87,6 +88,7 @@ public final class GatewayStub implements AutoCloseable {
             case OPENAI -> new OpenAiBehaviour(b.masterKey, keys, prices);
             case LITELLM -> new LiteLlmBehaviour(b.masterKey, keys, prices, b.liteLlmStatuses);
             case PORTKEY -> new PortkeyBehaviour(b.masterKey);
+            case PORTKEY_OSS -> new PortkeyOssBehaviour();
         };
         String masterKey = b.masterKey;
         Journal journal = new Journal(b.limits.journalCapacity(), b.limits.journalBytes(), b.limits.journalBodyChars(),

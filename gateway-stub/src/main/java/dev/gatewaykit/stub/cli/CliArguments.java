@@ -22,10 +22,11 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
 
     /** Usage text. */
     public static final String USAGE = String.join("\n",
-            "Usage: java -jar openai-gateway-stub.jar [--port N] [--mode openai|litellm|portkey] [--config stub.json]",
+            "Usage: java -jar openai-gateway-stub.jar [--port N] [--mode openai|litellm|portkey|portkey-oss] [--config stub.json]",
             "                                         [--host 127.0.0.1] [--master-key KEY] [--help]",
             "  --port N          port to listen on (default 4000; 0 picks a free port)",
-            "  --mode M          gateway to impersonate: openai, litellm (default) or portkey",
+            "  --mode M          gateway to impersonate: openai, litellm (default), portkey (Portkey cloud) or",
+            "                    portkey-oss (the self-hosted Portkey gateway 1.15.x)",
             "  --config F        JSON configuration file (models, virtualKeys, masterKey, prices, limits, scripts, faults)",
             "  --host H          interface to bind (default 127.0.0.1)",
             "  --master-key K    LiteLLM master key / Portkey x-portkey-api-key (default: none, any key accepted)",

@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * name the field. Format:
  * <pre>{@code
  * {
- *   "mode": "litellm",                      // openai | litellm | portkey
+ *   "mode": "litellm",                      // openai | litellm | portkey | portkey-oss
  *   "host": "127.0.0.1", "port": 4000,
  *   "masterKey": "sk-stub-master-0000",
  *   "liteLlmStatuses": "new",               // old: 401/400, new: 403/429

@@ -112,6 +112,7 @@ public final class GatewayHandler implements HttpHandler {
             RouteMatch match = router.resolve(request.method(), request.rawPath());
             statsPath.value = match.statsPath();
             Route route = match.route();
+            behaviour.precheck(request, route);
             request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
             if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
                 request.parseJson(ctx.limits().maxJsonValues());
@@ -183,7 +184,7 @@ public final class GatewayHandler implements HttpHandler {
                         : "text/plain; charset=utf-8";
                 request.send(status, type, body.getBytes(StandardCharsets.UTF_8));
             } else {
-                RenderedError r = behaviour.render(new StubError(StubError.Kind.INJECTED, status, injectedType(status),
+                RenderedError r = behaviour.render(request, new StubError(StubError.Kind.INJECTED, status, injectedType(status),
                         null, String.valueOf(status), "Injected fault: HTTP " + status));
                 request.sendJson(status, r.body());
             }
@@ -216,7 +217,7 @@ public final class GatewayHandler implements HttpHandler {
     }
 
     private void sendError(StubRequest request, StubError error) throws IOException {
-        RenderedError rendered = behaviour.render(error);
+        RenderedError rendered = behaviour.render(request, error);
         // Messages echo request text (a model id, a path, a key): mask it as the journal does.
         maskTexts(rendered.body());
         error.headers().forEach((k, v) -> request.responseHeaders().set(k, v));

@@ -36,6 +36,13 @@ class GatewayStubMainTest {
     }
 
     @Test
+    void anUnknownModeExits2NamingEveryAcceptedMode() {
+        assertThat(run("--port=0", "--mode", "portkey-cloud")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("mode 'portkey-cloud' is not one of openai, litellm, portkey, portkey-oss");
+    }
+
+    @Test
     void portInUseIsOneClearLineAndExit2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(2);
