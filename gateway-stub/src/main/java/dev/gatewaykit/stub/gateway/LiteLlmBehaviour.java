@@ -1,7 +1,9 @@
 package dev.gatewaykit.stub.gateway;
 
 import dev.gatewaykit.stub.LiteLlmStatuses;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaykit.stub.StubMode;
+import dev.gatewaykit.stub.http.Json;
 import dev.gatewaykit.stub.http.Route;
 import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.http.StubRequest;
@@ -139,6 +141,12 @@ public final class LiteLlmBehaviour implements GatewayBehaviour {
 
     @Override
     public RenderedError render(StubError error) {
+        if (error.kind() == StubError.Kind.NOT_FOUND || error.kind() == StubError.Kind.METHOD_NOT_ALLOWED) {
+            // FastAPI/Starlette answer unrouted paths and methods before any LiteLLM code runs.
+            ObjectNode detail = Json.object();
+            detail.put("detail", error.kind() == StubError.Kind.NOT_FOUND ? "Not Found" : "Method Not Allowed");
+            return new RenderedError(error.status(), detail);
+        }
         int status = error.status();
         String message = error.getMessage();
         String type = error.type();

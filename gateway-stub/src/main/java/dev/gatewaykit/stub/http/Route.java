@@ -65,6 +65,15 @@ public enum Route {
         return this == KEY_GENERATE || this == KEY_INFO || this == KEY_DELETE;
     }
 
+    /**
+     * Whether LiteLLM registers the route without a {@code /v1} twin: {@code /key/*} and {@code /health/*}
+     * ({@code @router.post("/key/generate")} in {@code proxy/management_endpoints/key_management_endpoints.py},
+     * {@code @router.get("/health/liveliness")} in {@code proxy/health_endpoints/_health_endpoints.py}).
+     */
+    public boolean bareOnly() {
+        return keyAdmin() || this == HEALTH_LIVELINESS || this == HEALTH_LIVENESS || this == HEALTH_READINESS;
+    }
+
     /** Whether the route is an unauthenticated probe. */
     public boolean probe() {
         return this == HEALTH_LIVELINESS || this == HEALTH_LIVENESS || this == HEALTH_READINESS || this == ROOT;
