@@ -86,7 +86,7 @@ public final class GatewayStub implements AutoCloseable {
         PriceList prices = new PriceList(b.prices);
         GatewayBehaviour behaviour = switch (b.mode) {
             case OPENAI -> new OpenAiBehaviour(b.masterKey, keys, prices);
-            case LITELLM -> new LiteLlmBehaviour(b.masterKey, keys, prices, b.liteLlmStatuses);
+            case LITELLM -> new LiteLlmBehaviour(b.masterKey, keys, prices, b.liteLlmVersion);
             case PORTKEY -> new PortkeyBehaviour(b.masterKey);
             case PORTKEY_OSS -> new PortkeyOssBehaviour();
         };
@@ -273,7 +273,7 @@ public final class GatewayStub implements AutoCloseable {
         private String upstream;
         private Path replayDir;
         private ReplayMatcher replayMatcher = ReplayMatcher.DEFAULT;
-        private LiteLlmStatuses liteLlmStatuses = LiteLlmStatuses.NEW;
+        private LiteLlmVersion liteLlmVersion = LiteLlmVersion.V1_75;
         private final List<Script> scripts = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
 
@@ -396,10 +396,15 @@ public final class GatewayStub implements AutoCloseable {
             return this;
         }
 
-        /** Old (401/400) or new (403/429) LiteLLM statuses for key errors; default new. */
-        public Builder liteLlmStatuses(LiteLlmStatuses statuses) {
-            this.liteLlmStatuses = Objects.requireNonNull(statuses, "statuses");
+        /** The LiteLLM release line to answer as (statuses, wording, headers); default {@link LiteLlmVersion#V1_75}. */
+        public Builder liteLlmVersion(LiteLlmVersion version) {
+            this.liteLlmVersion = Objects.requireNonNull(version, "version");
             return this;
+        }
+
+        /** The release line by its older name: {@code OLD} = 1.60, {@code NEW} = 1.75. */
+        public Builder liteLlmStatuses(LiteLlmStatuses statuses) {
+            return liteLlmVersion(Objects.requireNonNull(statuses, "statuses").version());
         }
 
         /** A script present from start and after every reset. */

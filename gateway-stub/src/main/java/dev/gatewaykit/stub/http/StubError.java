@@ -30,6 +30,8 @@ public final class StubError extends RuntimeException {
         MODEL_NOT_ALLOWED,
         /** Key spent its budget. */
         BUDGET_EXCEEDED,
+        /** Key over its requests or tokens per minute. */
+        RATE_LIMITED,
         /** Gateway needs routing headers (Portkey). */
         GATEWAY_CONFIG,
         /** Resource such as a key does not exist. */

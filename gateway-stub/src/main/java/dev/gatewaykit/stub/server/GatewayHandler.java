@@ -114,7 +114,7 @@ public final class GatewayHandler implements HttpHandler {
             Route route = match.route();
             behaviour.precheck(request, route);
             request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
-            if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
+            if (route.modelCall() || route.keyAdminBody()) {
                 request.parseJson(ctx.limits().maxJsonValues());
             }
             FaultEffect fault = applyFault(request, route);
@@ -136,6 +136,9 @@ public final class GatewayHandler implements HttpHandler {
                 case KEY_GENERATE -> keyAdmin.generate(request);
                 case KEY_INFO -> keyAdmin.info(request, caller);
                 case KEY_DELETE -> keyAdmin.delete(request);
+                case KEY_UPDATE -> keyAdmin.update(request);
+                case KEY_BLOCK -> keyAdmin.block(request, true);
+                case KEY_UNBLOCK -> keyAdmin.block(request, false);
                 case RESPONSE -> storedResponses.retrieve(request, match.modelId());
                 case RESPONSE_DELETE -> storedResponses.delete(request, match.modelId());
                 case RESPONSE_INPUT_ITEMS -> storedResponses.inputItems(request, match.modelId());
