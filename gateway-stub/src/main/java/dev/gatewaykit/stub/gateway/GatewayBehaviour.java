@@ -22,8 +22,8 @@ public interface GatewayBehaviour {
     boolean serves(Route route);
 
     /**
-     * Checks a gateway makes from the request line and headers alone, right after routing and before the body is
-     * read or any fault applies (the self-hosted Portkey gateway's request validator). Default: none.
+     * Checks a gateway makes from the request line and headers alone, after routing and body framing, before the
+     * body is parsed or any fault applies (the self-hosted Portkey gateway's request validator). Default: none.
      */
     default void precheck(StubRequest request, Route route) {
     }

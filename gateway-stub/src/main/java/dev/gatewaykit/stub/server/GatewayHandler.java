@@ -112,8 +112,9 @@ public final class GatewayHandler implements HttpHandler {
             RouteMatch match = router.resolve(request.method(), request.rawPath());
             statsPath.value = match.statsPath();
             Route route = match.route();
-            behaviour.precheck(request, route);
             request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
+            // After the transport has framed the body (as any HTTP server would), before JSON, faults and keys.
+            behaviour.precheck(request, route);
             if (route.modelCall() || route.keyAdminBody()) {
                 request.parseJson(ctx.limits().maxJsonValues());
             }
