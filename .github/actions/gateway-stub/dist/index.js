@@ -31959,7 +31959,7 @@ const { parseVirtualKeys } = __nccwpck_require__(8839);
 const { maskKey } = __nccwpck_require__(9237);
 
 /** Gateway dialects the stub can speak. */
-const MODES = ['litellm', 'openai', 'portkey'];
+const MODES = ['litellm', 'openai', 'portkey', 'portkey-oss'];
 
 /** Defaults, identical to action.yml so a missing input (e.g. a direct `node` run) behaves the same. */
 const DEFAULTS = Object.freeze({
@@ -32349,7 +32349,7 @@ const path = __nccwpck_require__(6760);
 const { spawn } = __nccwpck_require__(1421);
 
 /** The one line the stub prints on stdout once it serves requests. */
-const READY_LINE = /^gateway-stub ready: (\S+) \(mode (\w+)\)\s*$/m;
+const READY_LINE = /^gateway-stub ready: (\S+) \(mode ([\w-]+)\)\s*$/m;
 
 /** Pause between readiness probes; short, so a stub that is ready in 200 ms is seen in ~200 ms. */
 const POLL_INTERVAL_MS = 100;

@@ -6,7 +6,7 @@ const { parseVirtualKeys } = require('./virtual-keys');
 const { maskKey } = require('./mask');
 
 /** Gateway dialects the stub can speak. */
-const MODES = ['litellm', 'openai', 'portkey'];
+const MODES = ['litellm', 'openai', 'portkey', 'portkey-oss'];
 
 /** Defaults, identical to action.yml so a missing input (e.g. a direct `node` run) behaves the same. */
 const DEFAULTS = Object.freeze({

@@ -6,7 +6,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 /** The one line the stub prints on stdout once it serves requests. */
-const READY_LINE = /^gateway-stub ready: (\S+) \(mode (\w+)\)\s*$/m;
+const READY_LINE = /^gateway-stub ready: (\S+) \(mode ([\w-]+)\)\s*$/m;
 
 /** Pause between readiness probes; short, so a stub that is ready in 200 ms is seen in ~200 ms. */
 const POLL_INTERVAL_MS = 100;

@@ -100,7 +100,7 @@ describe('main phase with the real stub', () => {
     });
   }
 
-  for (const mode of ['openai', 'portkey']) {
+  for (const mode of ['openai', 'portkey', 'portkey-oss']) {
     test(`starts the stub in ${mode} mode`, async () => {
       const main = await start({ inputs: { jar: STUB_JAR, mode } });
       try {
@@ -324,7 +324,7 @@ describe('failing the step with a clear message', () => {
   });
 
   const badInputs = [
-    { inputs: { mode: 'ollama' }, message: /^input mode is "ollama"; use one of litellm, openai, portkey$/ },
+    { inputs: { mode: 'ollama' }, message: /^input mode is "ollama"; use one of litellm, openai, portkey, portkey-oss$/ },
     { inputs: { port: '70000' }, message: /^input port is "70000"; use a TCP port 1-65535, or 0 for a free port$/ },
     { inputs: { port: 'http' }, message: /^input port is "http"/ },
     { inputs: { 'timeout-seconds': '0' }, message: /^input timeout-seconds is "0"; use a number of seconds above 0/ },

@@ -96,6 +96,7 @@ describe('readInputs', () => {
 
   test('accepts modes in any case', () => {
     assert.equal(read({ jar: 'stub.jar', mode: 'PortKey' }).mode, 'portkey');
+    assert.equal(read({ jar: 'stub.jar', mode: 'Portkey-OSS' }).mode, 'portkey-oss');
   });
 
   test('refuses a directory as the jar', () => {
