@@ -34,7 +34,9 @@ public class ReadFileTool {
     private static final FunctionTool FUNCTION = FunctionTool.builder()
         .name(NAME)
         .description("Reads one file of the documentation corpus and returns its title and text")
-        .parameters(FunctionTool.Parameters.builder().putAllAdditionalProperties(JsonSchemas.keywords(PARAMETERS)).build())
+        .parameters(FunctionTool.Parameters.builder()
+            .putAllAdditionalProperties(JsonSchemas.keywords(PARAMETERS))
+            .build())
         .strict(true)
         .build();
 

@@ -88,8 +88,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
             this.out.println("  curl -s " + origin
                     + "/api/search -H 'Content-Type: application/json' -d '{\"query\":\"portkey headers\",\"k\":2}'");
             this.out.println("  curl -N '" + origin + "/api/ask/stream?question=What+does+the+key+rule+say%3F'");
-            this.out.println("  curl -s " + origin
-                    + "/api/agent -H 'Content-Type: application/json' -d '{\"task\":\"Which variable sets the embeddings route?\"}'");
+            this.out.println("  curl -s " + origin + "/api/agent -H 'Content-Type: application/json' -d '{\"task\":\""
+                    + AGENT_TASK + "\"}'");
             this.out.println("  curl -s " + origin + "/actuator/health");
         }
         this.out.flush();
@@ -159,8 +159,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
             return failed(Role.LLM, "diagnose", reply.status(), reply.body());
         }
         JsonNode diagnosis = reply.body().path("diagnosis");
-        this.out.println("[LLM] diagnose (structured output, json_schema -> Diagnosis record) \"" + PROBLEM + "\" -> route="
-                + diagnosis.path("route").asText() + " cause=" + diagnosis.path("cause") + " steps="
+        this.out.println("[LLM] diagnose (structured output, json_schema -> Diagnosis record) \"" + PROBLEM
+                + "\" -> route=" + diagnosis.path("route").asText() + " cause=" + diagnosis.path("cause") + " steps="
                 + diagnosis.path("steps"));
         this.out.println("      (unscripted: the stub answered JSON it synthesized from the record's schema)");
         return true;

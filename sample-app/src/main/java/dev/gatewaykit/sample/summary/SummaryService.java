@@ -57,8 +57,11 @@ public class SummaryService {
         // Template parameters, not concatenation: the document's text is never parsed as a template.
         ChatResponse response = this.calls.call(Role.LLM, () -> this.chat.prompt()
             .options(options)
-            .system((system) -> system.text(INSTRUCTIONS).param("title", document.title()).param("text", document.text()))
-            .user((user) -> user.text("Summarize the document \"{title}\" in one sentence.").param("title", document.title()))
+            .system((system) -> system.text(INSTRUCTIONS)
+                .param("title", document.title())
+                .param("text", document.text()))
+            .user((user) -> user.text("Summarize the document \"{title}\" in one sentence.")
+                .param("title", document.title()))
             .call()
             .chatResponse());
         ChatResponse answered = Objects.requireNonNull(response, "ChatClient returned no response");
