@@ -1,11 +1,8 @@
 package dev.gatewaykit.sample.code;
 
-import java.util.stream.Collectors;
-
 import com.openai.client.OpenAIClient;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
-import com.openai.models.responses.ResponseOutputText;
 import dev.gatewaykit.sample.gateway.GatewayCalls;
 import dev.gatewaykit.sample.gateway.RouteModels;
 import dev.gatewaykit.sdk.Role;
@@ -47,18 +44,7 @@ public class CodeService {
             .maxOutputTokens(MAX_OUTPUT_TOKENS)
             .build();
         Response response = this.calls.call(Role.CODEX, () -> this.codex.responses().create(params));
-        return new CodeResponse(task, outputText(response), model, response.id());
-    }
-
-    // The output holds message items (and, for reasoning models, reasoning items): the answer is their text parts.
-    private static String outputText(Response response) {
-        return response.output()
-            .stream()
-            .flatMap((item) -> item.message().stream())
-            .flatMap((message) -> message.content().stream())
-            .flatMap((content) -> content.outputText().stream())
-            .map(ResponseOutputText::text)
-            .collect(Collectors.joining());
+        return new CodeResponse(task, OutputText.of(response), model, response.id());
     }
 
 }

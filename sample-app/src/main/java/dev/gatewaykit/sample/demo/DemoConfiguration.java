@@ -22,8 +22,10 @@ class DemoConfiguration {
     @Bean(destroyMethod = "close")
     DemoGateways demoGateways(Environment environment) {
         // Read from the environment, not from GatewaySettings: the settings are resolved from these stubs.
-        return DemoGateways.start(model(environment, Role.EMBEDDINGS), model(environment, Role.LLM),
+        DemoGateways gateways = DemoGateways.start(model(environment, Role.EMBEDDINGS), model(environment, Role.LLM),
                 model(environment, Role.CODEX));
+        DemoScripts.apply(gateways.external().stub());
+        return gateways;
     }
 
     @Bean

@@ -22,9 +22,10 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
 
 /**
- * The demo itself: once the app serves, prints the routing table, calls search, ask (streamed) and code once each
- * over HTTP, prints the answers and what each proxy saw. Its exit code is 0 when all three calls were answered,
- * else 1 (the failure is printed as the problem detail the app answered with).
+ * The demo itself: once the app serves, prints the routing table, calls search, ask (streamed), diagnose
+ * (structured output), summarize (Spring AI ChatClient), code and agent (a function-call loop) once each over HTTP,
+ * prints the answers and what each proxy saw. Its exit code is 0 when every call was answered, else 1 (the failure
+ * is printed as the problem detail the app answered with).
  */
 class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
@@ -33,6 +34,12 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
     static final String QUESTION = "Why are embeddings requested as float?";
 
     static final String TASK = "Write a Java method that returns the cosine similarity of two float arrays.";
+
+    static final String PROBLEM = "Search works, but every chat call answers 401.";
+
+    static final String DOCUMENT = "key-rule";
+
+    static final String AGENT_TASK = "Which variable sets the embeddings route?";
 
     private static final Duration CALL_TIMEOUT_MARGIN = Duration.ofSeconds(10);
 
@@ -66,20 +73,23 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         this.out.println("Routing table:");
         this.settings.routingTable().lines().forEach((line) -> this.out.println("  " + line));
         this.out.println();
-        boolean ok = search(client) & ask(client) & code(client);
+        boolean ok = search(client) & ask(client) & diagnose(client) & summarize(client) & code(client)
+                & agent(client);
         this.out.println();
         this.out.println("What the proxies saw (keys masked):");
         journal(this.gateways.internal());
         journal(this.gateways.external());
         this.out.println();
         this.exitCode = ok ? 0 : 1;
-        this.out.println(ok ? "Demo OK: search, ask and code answered through their routes."
+        this.out.println(ok ? "Demo OK: search, ask, diagnose, summarize, code and agent answered through their routes."
                 : "Demo FAILED: see the problem details above.");
         if (this.environment.getProperty(DemoMode.SERVE_PROPERTY, Boolean.class, false)) {
             this.out.println("Serving at " + origin + " until Ctrl+C. Try:");
             this.out.println("  curl -s " + origin
                     + "/api/search -H 'Content-Type: application/json' -d '{\"query\":\"portkey headers\",\"k\":2}'");
             this.out.println("  curl -N '" + origin + "/api/ask/stream?question=What+does+the+key+rule+say%3F'");
+            this.out.println("  curl -s " + origin + "/api/agent -H 'Content-Type: application/json' -d '{\"task\":\""
+                    + AGENT_TASK + "\"}'");
             this.out.println("  curl -s " + origin + "/actuator/health");
         }
         this.out.flush();
@@ -140,6 +150,43 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         this.out.println("[CODEX] code (" + reply.body().path("model").asText() + ", Responses API) -> "
                 + reply.body().path("code").asText());
+        return true;
+    }
+
+    private boolean diagnose(DemoClient client) {
+        DemoClient.Reply reply = client.post("/api/diagnose", DemoClient.object().put("problem", PROBLEM));
+        if (!reply.ok()) {
+            return failed(Role.LLM, "diagnose", reply.status(), reply.body());
+        }
+        JsonNode diagnosis = reply.body().path("diagnosis");
+        this.out.println("[LLM] diagnose (structured output, json_schema -> Diagnosis record) \"" + PROBLEM
+                + "\" -> route=" + diagnosis.path("route").asText() + " cause=" + diagnosis.path("cause") + " steps="
+                + diagnosis.path("steps"));
+        this.out.println("      (unscripted: the stub answered JSON it synthesized from the record's schema)");
+        return true;
+    }
+
+    private boolean summarize(DemoClient client) {
+        DemoClient.Reply reply = client.post("/api/summarize", DemoClient.object().put("documentId", DOCUMENT));
+        if (!reply.ok()) {
+            return failed(Role.LLM, "summarize", reply.status(), reply.body());
+        }
+        this.out.println("[LLM] summarize (Spring AI ChatClient, " + reply.body().path("model").asText() + ") "
+                + DOCUMENT + " -> " + reply.body().path("summary").asText());
+        return true;
+    }
+
+    private boolean agent(DemoClient client) {
+        DemoClient.Reply reply = client.post("/api/agent", DemoClient.object().put("task", AGENT_TASK));
+        if (!reply.ok()) {
+            return failed(Role.CODEX, "agent", reply.status(), reply.body());
+        }
+        String calls = stream(reply.body().path("toolCalls"))
+            .map((step) -> step.path("name").asText() + step.path("arguments").asText())
+            .collect(Collectors.joining(", "));
+        this.out.println("[CODEX] agent (Responses API function calls, " + reply.body().path("turns").asInt()
+                + " turns) \"" + AGENT_TASK + "\" -> ran " + calls + " -> " + reply.body().path("answer").asText());
+        this.out.println("        (scripted model turns: 1 calls read_file, 2 answers after the file's output)");
         return true;
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoModeTests {
 
     @Test
-    void demoPrintsTheRoutingTableAndThreeAnswersAndExitsZero(CapturedOutput output) {
+    void demoPrintsTheRoutingTableAndEveryAnswerAndExitsZero(CapturedOutput output) {
         int exitCode = runDemo("--demo", "--demo.serve=false");
 
         assertThat(exitCode).isZero();
@@ -32,6 +32,14 @@ class DemoModeTests {
             .containsPattern("\\[LLM] ask \\(streamed, \\d+ events\\) \"" + DemoRunner.QUESTION.replace("?", "\\?")
                     + "\" -> Echo: " + DemoRunner.QUESTION.replace("?", "\\?"))
             .contains("[CODEX] code (gpt-4.1-mini, Responses API) -> Echo: " + DemoRunner.TASK)
+            .containsPattern("\\[LLM] diagnose \\(structured output, json_schema -> Diagnosis record\\) \".+\" -> "
+                    + "route=EMBEDDINGS cause=\"[^\"]+\" steps=\\[\"[^\"]+\"]")
+            .contains("[LLM] summarize (Spring AI ChatClient, gpt-4o-mini) key-rule -> Echo: Summarize the document "
+                    + "\"Keys stay with their origin\" in one sentence.")
+            .contains("[CODEX] agent (Responses API function calls, 2 turns) \"" + DemoRunner.AGENT_TASK
+                    + "\" -> ran read_file{\"path\":\"routes\"} -> " + DemoScripts.AGENT_ANSWER)
+            .contains("3 x POST /v1/chat/completions 200 key sk-...")
+            .contains("3 x POST /v1/responses 200 key sk-...")
             .containsPattern("3 x POST /v1/embeddings 200 key sk-\\.\\.\\.[0-9a-f]{4}")
             // The FROM column names the layer as a newcomer knows it, not an internal seam.
             .contains("baseUrl=OPENAI_EMBEDDINGS_BASE_URL(demo stubs)")
@@ -50,6 +58,7 @@ class DemoModeTests {
         assertThat(output.getOut()).contains("[EMBEDDINGS] search \"")
             .contains("[LLM] ask (streamed, ")
             .contains("[CODEX] code FAILED with HTTP 502")
+            .contains("[CODEX] agent FAILED with HTTP 502")
             .contains("hint:")
             .contains("Demo FAILED");
     }

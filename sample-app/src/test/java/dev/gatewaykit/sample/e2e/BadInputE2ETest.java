@@ -3,10 +3,13 @@ package dev.gatewaykit.sample.e2e;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaykit.sample.agent.AgentRequest;
 import dev.gatewaykit.sample.ask.AskRequest;
 import dev.gatewaykit.sample.code.CodeRequest;
+import dev.gatewaykit.sample.diagnose.DiagnoseRequest;
 import dev.gatewaykit.sample.e2e.AppHttp.Reply;
 import dev.gatewaykit.sample.search.SearchRequest;
+import dev.gatewaykit.sample.summary.SummaryRequest;
 import dev.gatewaykit.spring.test.AutoConfigureGatewayStub;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;
@@ -50,7 +53,13 @@ class BadInputE2ETest extends RunningAppTest {
                 arguments("/api/ask", "{\"question\":\"\"}", "question"),
                 arguments("/api/ask", json("question", AskRequest.MAX_QUESTION + 1), "question"),
                 arguments("/api/code", "{\"task\":\" \"}", "task"),
-                arguments("/api/code", json("task", CodeRequest.MAX_TASK + 1), "task"));
+                arguments("/api/code", json("task", CodeRequest.MAX_TASK + 1), "task"),
+                arguments("/api/agent", "{\"task\":\"\"}", "task"),
+                arguments("/api/agent", json("task", AgentRequest.MAX_TASK + 1), "task"),
+                arguments("/api/diagnose", "{}", "problem"),
+                arguments("/api/diagnose", json("problem", DiagnoseRequest.MAX_PROBLEM + 1), "problem"),
+                arguments("/api/summarize", "{\"documentId\":\" \"}", "documentId"),
+                arguments("/api/summarize", json("documentId", SummaryRequest.MAX_ID + 1), "documentId"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> 400 naming {2}")

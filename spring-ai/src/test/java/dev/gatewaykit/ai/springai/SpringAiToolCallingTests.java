@@ -1,10 +1,16 @@
 package dev.gatewaykit.ai.springai;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.gatewaykit.stub.GatewayStub;
+import dev.gatewaykit.stub.StubMode;
+import dev.gatewaykit.stub.junit.GatewayStubExtension;
+import dev.gatewaykit.stub.keys.VirtualKey;
+import dev.gatewaykit.stub.scripting.Script;
+import dev.gatewaykit.stub.verify.RecordedCall;
+import dev.gatewaykit.stub.verify.Verification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,39 +18,22 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Spring AI {@code @Tool} round trip through the LLM route. The gateway stub does not answer with tool calls, so
- * WireMock plays the proxy with the raw Chat Completions replies: first a {@code tool_calls} reply, then, once the
- * request carries the tool's result, the final answer.
+ * A Spring AI {@code @Tool} round trip through the LLM route against the gateway stub, plain and streamed. The
+ * stub's script plays the model: turn 1 calls {@code currentWeather}, and once the request carries the tool's
+ * result, it answers. The stub's verification API checks the call the model made and the output Spring AI sent back.
  */
 class SpringAiToolCallingTests {
 
     private static final String PUBLIC_KEY = "sk-test-public-0123456789publ";
 
-    private static final String TOOL_CALL_REPLY = """
-            {"id":"chatcmpl-tool-1","object":"chat.completion","created":1,"model":"gpt-4o-mini",
-             "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
-               "tool_calls":[{"id":"call_weather_1","type":"function",
-                 "function":{"name":"currentWeather","arguments":"{\\"city\\":\\"Paris\\"}"}}]}}],
-             "usage":{"prompt_tokens":20,"completion_tokens":5,"total_tokens":25}}""";
-
-    private static final String FINAL_REPLY = """
-            {"id":"chatcmpl-tool-2","object":"chat.completion","created":2,"model":"gpt-4o-mini",
-             "choices":[{"index":0,"finish_reason":"stop",
-               "message":{"role":"assistant","content":"It is 18 C and sunny in Paris."}}],
-             "usage":{"prompt_tokens":40,"completion_tokens":9,"total_tokens":49}}""";
+    private static final String ANSWER = "It is 18 C and sunny in Paris.";
 
     @RegisterExtension
-    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static GatewayStubExtension proxy = new GatewayStubExtension(GatewayStub.builder().mode(StubMode.LITELLM)
+        .port(0).virtualKey(VirtualKey.builder(PUBLIC_KEY).build()));
 
     /** The application's tool: records each call so the test can see Spring AI ran it. */
     static final class WeatherTools {
@@ -59,27 +48,55 @@ class SpringAiToolCallingTests {
 
     }
 
+    private static Script weatherConversation() {
+        return Script.builder().path("/chat/completions").hasTools(true).turn(1)
+            .toolCall("currentWeather", "{\"city\":\"Paris\"}")
+            .then().reply(ANSWER).build();
+    }
+
     @Test
-    void aToolMethodIsCalledAndItsResultSentBackThroughTheLlmRoute() {
-        proxy.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(2).willReturn(okJson(TOOL_CALL_REPLY)));
-        proxy.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-            .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
-            .willReturn(okJson(FINAL_REPLY)));
+    void aToolMethodIsCalledAndItsResultSentBackThroughTheLlmRoute(GatewayStub stub, Verification verify) {
+        stub.script(weatherConversation());
         WeatherTools tools = new WeatherTools();
 
-        SpringAiRunners.onRoutes(proxy.baseUrl() + "/v1", PUBLIC_KEY, proxy.baseUrl() + "/v1", PUBLIC_KEY)
-            .run(context -> {
-                String answer = context.getBean(ChatClient.Builder.class).build().prompt()
-                    .user("What is the weather in Paris?").tools(tools).call().content();
-                assertThat(answer).isEqualTo("It is 18 C and sunny in Paris.");
-            });
+        SpringAiRunners.onRoutes(stub.baseUrl(), PUBLIC_KEY, stub.baseUrl(), PUBLIC_KEY).run(context -> {
+            String answer = context.getBean(ChatClient.Builder.class).build().prompt()
+                .user("What is the weather in Paris?").tools(tools).call().content();
+            assertThat(answer).isEqualTo(ANSWER);
+        });
 
         assertThat(tools.calls).containsExactly("Paris");
-        List<LoggedRequest> requests = proxy.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-            .withHeader("Authorization", equalTo("Bearer " + PUBLIC_KEY)));
-        assertThat(requests).hasSize(2);
-        assertThat(requests.get(0).getBodyAsString()).contains("\"tools\"").contains("currentWeather");
-        assertThat(requests.get(1).getBodyAsString()).contains("\"tool_call_id\":\"call_weather_1\"")
-            .contains("18 C, sunny");
+        assertRoundTrip(verify);
+    }
+
+    @Test
+    void aToolMethodIsCalledFromAStreamedToolCallWhoseArgumentsArriveInPieces(GatewayStub stub, Verification verify) {
+        stub.script(weatherConversation());
+        WeatherTools tools = new WeatherTools();
+
+        SpringAiRunners.onRoutes(stub.baseUrl(), PUBLIC_KEY, stub.baseUrl(), PUBLIC_KEY).run(context -> {
+            List<String> parts = context.getBean(ChatClient.Builder.class).build().prompt()
+                .user("What is the weather in Paris?").tools(tools).stream().content()
+                .collectList().block(Duration.ofSeconds(30));
+            assertThat(String.join("", parts)).isEqualTo(ANSWER);
+        });
+
+        assertThat(tools.calls).containsExactly("Paris");
+        assertRoundTrip(verify);
+    }
+
+    private static void assertRoundTrip(Verification verify) {
+        verify.toolCalled("currentWeather").withArguments(arguments -> arguments.path("city").asText().equals("Paris"))
+            .times(1);
+        verify.toolOutputSent("currentWeather").withArguments(output -> output.asText().contains("18 C, sunny"))
+            .times(1);
+        verify.requests().path("/chat/completions").model("gpt-4o-mini").key(PUBLIC_KEY).times(2);
+        verify.noSchemaMismatches();
+        List<RecordedCall> conversation = verify.conversation();
+        assertThat(conversation).hasSize(2);
+        assertThat(conversation.get(0).toolNames()).containsExactly("currentWeather");
+        assertThat(conversation.get(1).toolResults()).singleElement()
+            .satisfies(result -> assertThat(result.toolCallId()).isEqualTo(conversation.get(0).toolCalls().get(0).id()));
+        assertThat(conversation.get(1).replyText()).isEqualTo(ANSWER);
     }
 }
