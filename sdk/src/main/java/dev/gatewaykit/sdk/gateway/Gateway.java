@@ -6,6 +6,7 @@ import dev.gatewaykit.sdk.settings.RouteSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the product knows about one kind of gateway: the headers it wants, how request attribution is expressed,
@@ -52,8 +53,32 @@ public interface Gateway {
     /** Response headers carrying this gateway's request id, most specific first. */
     List<String> requestIdHeaders();
 
-    /** A gateway-specific explanation of a failed call, when this gateway knows better than the generic one. */
-    default Optional<String> hint(GatewayFailure failure, RouteSettings route) {
+    /**
+     * The request id of an answer: this gateway's headers first, then any header a known gateway uses (a gateway
+     * detected as another kind may still answer with its own id, and any known one beats none).
+     */
+    default Optional<String> requestId(Function<String, String> header) {
+        for (List<String> names : List.of(requestIdHeaders(), GenericGateway.INSTANCE.requestIdHeaders())) {
+            for (String name : names) {
+                String value = header.apply(name);
+                if (value != null) {
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The command a user runs to see whether the route's gateway is up, e.g. {@code curl <health URL>}. */
+    default String probeCommand(RouteSettings route) {
+        return "curl " + healthUrl(route);
+    }
+
+    /**
+     * What this gateway makes of a failed call on {@code route}: the cause its error types, codes and statuses
+     * name, and what to do about it. Empty when this gateway knows no better than the generic explanation.
+     */
+    default Optional<Diagnosis> diagnose(GatewayFailure failure, RouteSettings route) {
         return Optional.empty();
     }
 }

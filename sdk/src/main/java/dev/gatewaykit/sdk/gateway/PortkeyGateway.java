@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaykit.sdk.settings.PortkeySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
+import dev.gatewaykit.sdk.settings.Setting;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,25 +74,31 @@ public final class PortkeyGateway implements Gateway {
     }
 
     @Override
-    public Optional<String> hint(GatewayFailure failure, RouteSettings route) {
+    public Optional<Diagnosis> diagnose(GatewayFailure failure, RouteSettings route) {
         int status = failure.status().orElse(0);
         if (status == 404 && !route.baseUrl().endsWith("/v1")) {
-            return Optional.of("Portkey serves the OpenAI API under /v1 and answers 404 elsewhere: set the base URL"
-                    + " to " + route.baseUrl() + "/v1 (" + source(route) + ").");
+            return hint("Portkey serves the OpenAI API under /v1 and answers 404 elsewhere: set the base URL"
+                    + " to " + route.baseUrl() + "/v1 (" + RouteProvenance.baseUrlSetBy(route) + ").");
         }
         if (failure.gatewayOwnError()) {
-            return Optional.of("Portkey itself refused the request (not the provider behind it): \""
-                    + failure.message() + "\". Check PORTKEY_API_KEY, PORTKEY_CONFIG and PORTKEY_PROVIDER, or write"
-                    + " the model as @provider-slug/model.");
+            return hint("Portkey itself refused the request (not the provider behind it): \""
+                    + failure.message() + "\". Check " + Setting.PORTKEY_API_KEY.variable() + ", "
+                    + Setting.PORTKEY_CONFIG.variable() + " and " + Setting.PORTKEY_PROVIDER.variable()
+                    + ", or write the model as @provider-slug/model.");
         }
         if (failure.message().startsWith("openai error: ")) {
-            return Optional.of("The provider behind Portkey answered this error; Portkey passed it on. Check the"
+            return hint("The provider behind Portkey answered this error; Portkey passed it on. Check the"
                     + " provider credentials in Portkey's Model Catalog.");
         }
         if (status == 401) {
-            return Optional.of("Portkey rejected the credentials: check PORTKEY_API_KEY (sent as x-portkey-api-key).");
+            return hint("Portkey rejected the credentials: check " + Setting.PORTKEY_API_KEY.variable()
+                    + " (sent as x-portkey-api-key).");
         }
         return Optional.empty();
+    }
+
+    private static Optional<Diagnosis> hint(String hint) {
+        return Optional.of(Diagnosis.hintOnly(hint));
     }
 
     private static boolean isCloud(RouteSettings route) {
@@ -100,10 +107,5 @@ public final class PortkeyGateway implements Gateway {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String source(RouteSettings route) {
-        RouteSettings.ValueSource source = route.sources().get("baseUrl");
-        return source == null ? "base URL" : "set by " + source;
     }
 }
