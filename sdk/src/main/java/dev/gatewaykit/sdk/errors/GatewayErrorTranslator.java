@@ -72,10 +72,8 @@ public final class GatewayErrorTranslator {
         OpenAIServiceException service = find(failure, OpenAIServiceException.class);
         GatewayError error;
         if (service != null) {
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.putAll(service.headers().asMap());
-            error = fromResponse(service.statusCode(), name -> first(headers, name), bodyOf(service), route,
-                    ceiling(settings));
+            error = fromResponse(service.statusCode(), service.headers().asMap(), bodyOf(service), route,
+                    ceiling(settings), Optional.empty());
         } else {
             error = fromIo(failure, route);
         }
@@ -97,9 +95,17 @@ public final class GatewayErrorTranslator {
     /** Explains a raw HTTP error response received on {@code route} (health probes, custom calls). */
     public static GatewayError translateResponse(int status, Map<String, List<String>> headers, String body,
                                                  RouteSettings route) {
-        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        h.putAll(headers);
-        return fromResponse(status, name -> first(h, name), body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER);
+        return fromResponse(status, headers, body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER, Optional.empty());
+    }
+
+    /**
+     * Explains a raw HTTP error response to a request for {@code requestPath} on {@code route}; the path lets a
+     * gateway tell a refused admin route from a refused key.
+     */
+    public static GatewayError translateResponse(int status, Map<String, List<String>> headers, String body,
+                                                 RouteSettings route, String requestPath) {
+        return fromResponse(status, headers, body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER,
+                Optional.ofNullable(requestPath));
     }
 
     private static Duration ceiling(GatewaySettings settings) {
@@ -108,9 +114,18 @@ public final class GatewayErrorTranslator {
 
     // ---- responses -------------------------------------------------------------------------------------------
 
-    private static GatewayError fromResponse(int status, Function<String, String> header, String body,
-                                             RouteSettings route, Duration ceiling) {
-        GatewayFailure failure = parse(status, body, route);
+    private static GatewayError fromResponse(int status, Map<String, List<String>> rawHeaders, String body,
+                                             RouteSettings route, Duration ceiling, Optional<String> path) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(rawHeaders);
+        Function<String, String> header = name -> first(headers, name);
+        Map<String, String> firstValues = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> {
+            if (name != null && !values.isEmpty()) {
+                firstValues.put(name, values.get(0));
+            }
+        });
+        GatewayFailure failure = parse(status, body, route, path, firstValues);
         Gateway gateway = Gateway.of(route.gateway());
         Optional<Diagnosis> diagnosis = diagnose(gateway, failure, route);
         GatewayErrorKind kind = diagnosis.flatMap(Diagnosis::cause).map(GatewayErrorTranslator::kindOf)
@@ -173,15 +188,18 @@ public final class GatewayErrorTranslator {
         return GatewayErrorKind.UPSTREAM;
     }
 
-    private static GatewayFailure parse(int status, String body, RouteSettings route) {
+    private static GatewayFailure parse(int status, String body, RouteSettings route, Optional<String> path,
+                                        Map<String, String> headers) {
         String type = null;
         String code = null;
         String message = null;
+        String provider = null;
         boolean gatewayOwn = false;
         try {
             JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
             if (json != null && json.isObject()) {
                 JsonNode error = json.get("error");
+                provider = text(json.get("provider"));
                 if (error != null && error.isObject()) {
                     type = text(error.get("type"));
                     code = text(error.get("code"));
@@ -207,7 +225,7 @@ public final class GatewayErrorTranslator {
             message = body == null || body.isBlank() ? "HTTP " + status + " with an empty body" : body;
         }
         return new GatewayFailure(OptionalInt.of(status), Optional.ofNullable(type), Optional.ofNullable(code),
-                mask(message, route), gatewayOwn);
+                mask(message, route), gatewayOwn, Optional.ofNullable(provider), path, headers);
     }
 
     private static String text(JsonNode node) {

@@ -22,8 +22,15 @@ public final class LiteLlmGateway implements Gateway {
 
     private static final Set<String> BUDGET = Set.of("budget_exceeded");
     private static final Set<String> MODEL_DENIED = Set.of("key_model_access_denied", "team_model_access_denied",
-            "user_model_access_denied", "org_model_access_denied");
-    private static final Set<String> KEY_TYPES = Set.of("auth_error", "expired_key", "token_not_found_in_db");
+            "user_model_access_denied", "org_model_access_denied", "project_model_access_denied");
+    /** {@code ProxyErrorTypes} of a valid key refused an action (a model refusal has its own types above). */
+    private static final Set<String> PERMISSION_TYPES = Set.of("team_member_permission_error");
+    private static final String VIRTUAL_KEY_PREFIX = "sk-";
+    /** Header of the v3 rate limiter's 429: {@code tokens}, {@code requests} or {@code max_parallel_requests}. */
+    private static final String RATE_LIMIT_TYPE_HEADER = "rate_limit_type";
+    /** Management route prefixes ({@code LiteLLMRoutes.management_routes} in {@code litellm/proxy/_types.py}). */
+    private static final List<String> ADMIN_PREFIXES = List.of("/key/", "/user/", "/team/", "/organization/",
+            "/model/", "/customer/", "/end_user/", "/global/", "/spend/", "/budget/", "/config/");
 
     private LiteLlmGateway() {
     }
@@ -58,6 +65,11 @@ public final class LiteLlmGateway implements Gateway {
         return List.of("x-litellm-call-id");
     }
 
+    /**
+     * LiteLLM's answers, read from their types, codes and statuses (the proxy's source file named per branch). Its
+     * messages change between releases and are never read, except for the two old signals that carry nothing
+     * else (see {@link #recognise}).
+     */
     @Override
     public Optional<Diagnosis> diagnose(GatewayFailure failure, RouteSettings route) {
         Optional<Diagnosis> recognised = recognise(failure, route);
@@ -65,15 +77,40 @@ public final class LiteLlmGateway implements Gateway {
             return recognised;
         }
         int status = failure.status().orElse(0);
-        if (recognised.isPresent() || status == 401 || status == 403) {
-            return Optional.of(new Diagnosis(recognised.flatMap(Diagnosis::cause), Optional.of(keyRejected(route))));
+        if (status == 429) {
+            // proxy/hooks/parallel_request_limiter_v3.py: HTTPException 429 with retry-after and rate_limit_type
+            return Optional.of(Diagnosis.of(FailureCause.RATE_LIMITED, rateLimited(failure, route)));
         }
-        return Optional.empty();
+        if (status == 403 && recognised.isEmpty()) {
+            // Newer releases refuse a valid key on a route it may not use with 403 (management routes, team
+            // permissions); a 403 about a model carries *_model_access_denied and was recognised above.
+            return Optional.of(Diagnosis.of(FailureCause.PERMISSION_DENIED, permissionDenied(route)));
+        }
+        if (recognised.isEmpty() && status != 401) {
+            return Optional.empty();
+        }
+        if (route.apiKey().isEmpty()) {
+            return Optional.of(Diagnosis.causeOnly(FailureCause.KEY_REJECTED));
+        }
+        FailureCause cause = recognised.flatMap(Diagnosis::cause).orElse(FailureCause.KEY_REJECTED);
+        if (cause == FailureCause.KEY_REJECTED && !route.apiKey().get().reveal().startsWith(VIRTUAL_KEY_PREFIX)) {
+            // proxy/auth/user_api_key_auth.py: "LiteLLM Virtual Key expected ..." is a plain 401 auth_error; the
+            // key this route sent is what tells it apart.
+            cause = FailureCause.KEY_MALFORMED;
+        } else if (cause == FailureCause.KEY_REJECTED
+                && failure.requestPath().filter(LiteLlmGateway::isAdminRoute).isPresent()) {
+            // proxy/auth/route_checks.py: "Only proxy admin can be used ..." is a plain 401 auth_error too. Unknown
+            // keys are refused before the route check (token_not_found_in_db in newer releases), so a well-formed
+            // key refused on an admin route is most often a key without the admin role.
+            cause = FailureCause.PERMISSION_DENIED;
+        }
+        return Optional.of(Diagnosis.of(cause, keyHint(cause, route)));
     }
 
     /**
-     * What only LiteLLM answers, whatever kind the route was detected as: its {@code ProxyErrorTypes}, and the
-     * two signals of releases that carry no type of their own (documented where they are read).
+     * What only LiteLLM answers, whatever kind the route was detected as: its {@code ProxyErrorTypes}
+     * ({@code litellm/proxy/_types.py}), and the two signals of releases that carry no type of their own
+     * (documented where they are read).
      */
     static Optional<Diagnosis> recognise(GatewayFailure failure, RouteSettings route) {
         String type = lower(failure.type());
@@ -90,7 +127,16 @@ public final class LiteLlmGateway implements Gateway {
         if (status == 401 && failure.message().toLowerCase(Locale.ROOT).contains("not allowed to access model")) {
             return Optional.of(Diagnosis.of(FailureCause.MODEL_NOT_ALLOWED, modelNotAllowed(route)));
         }
-        if (KEY_TYPES.contains(type) || KEY_TYPES.contains(code)) {
+        if (PERMISSION_TYPES.contains(type)) {
+            return Optional.of(Diagnosis.causeOnly(FailureCause.PERMISSION_DENIED));
+        }
+        if ("expired_key".equals(type)) {
+            return Optional.of(Diagnosis.causeOnly(FailureCause.KEY_EXPIRED));
+        }
+        if ("token_not_found_in_db".equals(type)) {
+            return Optional.of(Diagnosis.causeOnly(FailureCause.KEY_UNKNOWN));
+        }
+        if ("auth_error".equals(type)) {
             return Optional.of(Diagnosis.causeOnly(FailureCause.KEY_REJECTED));
         }
         // The provider SDK inside LiteLLM raises this when the proxy has no provider key; it carries no error type
@@ -101,11 +147,55 @@ public final class LiteLlmGateway implements Gateway {
         return Optional.empty();
     }
 
-    private static String keyRejected(RouteSettings route) {
-        return "LiteLLM rejected the virtual key " + key(route) + " (from " + RouteProvenance.key(route)
-                + "): it is wrong, expired or blocked. Check it with GET " + route.origin()
-                + "/key/info?key=... using the master key, or create a new one with POST /key/generate."
-                + " A raw provider key is not a virtual key.";
+    /** Whether {@code path} is one of LiteLLM's management routes (registered bare, without {@code /v1}). */
+    static boolean isAdminRoute(String path) {
+        return ADMIN_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    private static String keyHint(FailureCause cause, RouteSettings route) {
+        String key = key(route);
+        String from = " (from " + RouteProvenance.key(route) + ")";
+        String admin = " using the proxy's master key";
+        String origin = route.origin();
+        return switch (cause) {
+            case KEY_UNKNOWN -> "LiteLLM does not know the virtual key " + key + from + ": it was deleted, or"
+                    + " belongs to another proxy. Create one with POST " + origin + "/key/generate" + admin
+                    + ", and set it where the key came from.";
+            case KEY_EXPIRED -> "The virtual key " + key + from + " has expired. Extend it with POST " + origin
+                    + "/key/update {\"key\": \"...\", \"duration\": \"30d\"}" + admin + ", or create a new one"
+                    + " with POST /key/generate.";
+            case KEY_MALFORMED -> "LiteLLM expects a virtual key starting with " + VIRTUAL_KEY_PREFIX + ", and " + key
+                    + from + " is not one (a provider's own key, or another gateway's?). Create a virtual key with"
+                    + " POST " + origin + "/key/generate" + admin + ".";
+            case PERMISSION_DENIED -> permissionDenied(route);
+            default -> "LiteLLM rejected the virtual key " + key + from + ": it is unknown, blocked or expired."
+                    + " Check it with GET " + origin + "/key/info?key=..." + admin + ": a blocked key is unblocked"
+                    + " with POST /key/unblock {\"key\": \"...\"}, an expired one extended with POST /key/update"
+                    + " {\"key\": \"...\", \"duration\": \"30d\"}; else create one with POST /key/generate. A raw"
+                    + " provider key is not a virtual key.";
+        };
+    }
+
+    private static String permissionDenied(RouteSettings route) {
+        return "The key " + key(route) + " was refused for this route, not for being wrong: LiteLLM's admin routes"
+                + " (/key/*, /user/*, /team/*, /model/*, spend reports) need the proxy's master key or a key of a"
+                + " proxy_admin user, and a team permission may be missing. Call admin routes with the master key;"
+                + " virtual keys are for the OpenAI routes.";
+    }
+
+    private static String rateLimited(GatewayFailure failure, RouteSettings route) {
+        String update = "with POST " + route.origin() + "/key/update {\"key\": \"...\", \"";
+        String tail = "\": ...} using the proxy's master key (or the team's or user's limit, whichever was hit).";
+        return switch (failure.header(RATE_LIMIT_TYPE_HEADER).orElse("").toLowerCase(Locale.ROOT)) {
+            case "tokens" -> "LiteLLM's tokens-per-minute limit is reached: send fewer tokens per minute, or raise"
+                    + " tpm_limit " + update + "tpm_limit" + tail;
+            case "requests" -> "LiteLLM's requests-per-minute limit is reached: lower the request rate, or raise"
+                    + " rpm_limit " + update + "rpm_limit" + tail;
+            case "max_parallel_requests" -> "LiteLLM's parallel-request limit is reached: lower concurrency, or"
+                    + " raise max_parallel_requests " + update + "max_parallel_requests" + tail;
+            default -> "a LiteLLM rate limit is reached: lower concurrency, or raise the key's tpm_limit or"
+                    + " rpm_limit " + update + "tpm_limit" + tail;
+        };
     }
 
     private static String modelNotAllowed(RouteSettings route) {
