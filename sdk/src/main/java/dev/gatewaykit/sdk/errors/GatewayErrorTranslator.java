@@ -126,7 +126,7 @@ public final class GatewayErrorTranslator {
             }
         });
         GatewayFailure failure = parse(status, body, route, path, firstValues);
-        Gateway gateway = Gateway.of(route.gateway());
+        Gateway gateway = Gateway.forRoute(route);
         Optional<Diagnosis> diagnosis = diagnose(gateway, failure, route);
         GatewayErrorKind kind = diagnosis.flatMap(Diagnosis::cause).map(GatewayErrorTranslator::kindOf)
                 .orElseGet(() -> classify(failure));
@@ -281,7 +281,7 @@ public final class GatewayErrorTranslator {
                 }
                 return "The gateway refused the request as invalid; the message above names the parameter.";
             default:
-                String id = Gateway.of(route.gateway()).requestId(header).orElse(null);
+                String id = Gateway.forRoute(route).requestId(header).orElse(null);
                 String lookUp = " Look the call up in the gateway's logs" + (id == null ? "." : " by request id " + id
                         + ".");
                 if (status >= 200 && status < 300) {
@@ -322,7 +322,7 @@ public final class GatewayErrorTranslator {
 
     private static GatewayError fromIo(Throwable failure, RouteSettings route) {
         String origin = route.origin();
-        String probe = Gateway.of(route.gateway()).probeCommand(route);
+        String probe = Gateway.forRoute(route).probeCommand(route);
         String container = " Inside a container, localhost is the container itself, not the host: use"
                 + " host.docker.internal or the compose service name.";
         UnexpectedBodyException body = find(failure, UnexpectedBodyException.class);

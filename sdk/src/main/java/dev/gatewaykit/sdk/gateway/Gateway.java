@@ -19,14 +19,23 @@ public interface Gateway {
     /** The kind this implementation describes. */
     GatewayKind kind();
 
-    /** The implementation for a kind. */
+    /**
+     * The implementation for a kind, for what every route of the kind shares (headers, attribution, request ids).
+     * Portkey's health URL and hints depend on the product a route talks to: ask {@link #forRoute} for those; this
+     * one answers as Portkey's cloud.
+     */
     static Gateway of(GatewayKind kind) {
         return switch (kind) {
             case OPENAI -> OpenAiGateway.INSTANCE;
             case LITELLM -> LiteLlmGateway.INSTANCE;
-            case PORTKEY -> PortkeyGateway.INSTANCE;
+            case PORTKEY -> PortkeyGateway.CLOUD;
             case GENERIC -> GenericGateway.INSTANCE;
         };
+    }
+
+    /** The implementation for a route: its kind, and for Portkey the product the route talks to. */
+    static Gateway forRoute(RouteSettings route) {
+        return route.gateway() == GatewayKind.PORTKEY ? PortkeyGateway.forRoute(route) : of(route.gateway());
     }
 
     /**
@@ -61,7 +70,8 @@ public interface Gateway {
         for (List<String> names : List.of(requestIdHeaders(), GenericGateway.INSTANCE.requestIdHeaders())) {
             for (String name : names) {
                 String value = header.apply(name);
-                if (value != null) {
+                // An empty id is no id: the self-hosted Portkey gateway sends an empty trace id when none was sent.
+                if (value != null && !value.isBlank()) {
                     return Optional.of(value);
                 }
             }

@@ -43,7 +43,7 @@ public final class RouteHealthProbe {
 
     /** Probes one route. */
     public HealthResult probe(RouteSettings route) {
-        Gateway gateway = Gateway.of(route.gateway());
+        Gateway gateway = Gateway.forRoute(route);
         String url = gateway.healthUrl(route);
         Request.Builder request = new Request.Builder().url(url).get();
         if (gateway.healthNeedsCredentials()) {
