@@ -59,6 +59,14 @@ public interface Gateway {
         return true;
     }
 
+    /**
+     * A cheap, never-billable call with the route's credentials that proves the key, for a gateway whose health URL
+     * takes none (LiteLLM's liveliness says only that the proxy is up). Empty when the health call itself is keyed.
+     */
+    default Optional<String> keyCheckUrl(RouteSettings route) {
+        return Optional.empty();
+    }
+
     /** Response headers carrying this gateway's request id, most specific first. */
     List<String> requestIdHeaders();
 

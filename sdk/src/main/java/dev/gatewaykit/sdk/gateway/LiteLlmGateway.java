@@ -60,6 +60,15 @@ public final class LiteLlmGateway implements Gateway {
         return false;
     }
 
+    /**
+     * {@code GET <base>/models}: keyed, answered from the proxy's model list without calling a model, and served
+     * with and without {@code /v1}. Never {@code /health}, which calls every model.
+     */
+    @Override
+    public Optional<String> keyCheckUrl(RouteSettings route) {
+        return Optional.of(route.baseUrl() + "/models");
+    }
+
     @Override
     public List<String> requestIdHeaders() {
         return List.of("x-litellm-call-id");
