@@ -90,9 +90,11 @@ public final class LiteLlmGateway implements Gateway {
             // proxy/hooks/parallel_request_limiter_v3.py: HTTPException 429 with retry-after and rate_limit_type
             return Optional.of(Diagnosis.of(FailureCause.RATE_LIMITED, rateLimited(failure, route)));
         }
-        if (status == 403 && recognised.isEmpty()) {
-            // Newer releases refuse a valid key on a route it may not use with 403 (management routes, team
-            // permissions); a 403 about a model carries *_model_access_denied and was recognised above.
+        if (status == 403 && recognised.flatMap(Diagnosis::cause).filter(c -> c != FailureCause.KEY_REJECTED)
+                .isEmpty()) {
+            // A 403 refuses a valid key a route it may not use (proxy/auth/route_checks.py admin-only routes raise
+            // HTTPException 403, answered as auth_error; management routes, team permissions); a 403 about a
+            // model carries *_model_access_denied and was recognised above.
             return Optional.of(Diagnosis.of(FailureCause.PERMISSION_DENIED, permissionDenied(route)));
         }
         if (recognised.isEmpty() && status != 401) {

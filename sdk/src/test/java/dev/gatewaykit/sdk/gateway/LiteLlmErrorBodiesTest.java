@@ -154,6 +154,11 @@ class LiteLlmErrorBodiesTest {
                         {"error":{"message":"Authentication Error, Only proxy admin can be used to generate, delete, update info for new keys/users/teams. Route=/key/update. Your role=internal_user. Your user_id=81ce69****a8",
                          "type":"auth_error","param":"None","code":"401"}}""", Map.of(), "/key/update", null,
                         GatewayErrorKind.PERMISSION_DENIED, List.of("master key")),
+                new Row("newer: admin-only route refused with 403", "proxy/auth/route_checks.py"
+                        + " custom_admin_only_route_check (HTTPException 403 -> auth_error)", 403, """
+                        {"error":{"message":"user not allowed to access this route, role= internal_user. Trying to access: /spend/logs",
+                         "type":"auth_error","param":"None","code":"403"}}""", Map.of(), "/spend/logs", null,
+                        GatewayErrorKind.PERMISSION_DENIED, List.of("master key")),
                 new Row("newer: team permission refused", "proxy/_types.py ProxyErrorTypes"
                         + ".team_member_permission_error (403)", 403, """
                         {"error":{"message":"Team member does not have permission for /key/generate",
