@@ -15,6 +15,7 @@ import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.gateway.LiteLlmBehaviour;
 import dev.gatewaykit.stub.gateway.OpenAiBehaviour;
 import dev.gatewaykit.stub.gateway.PortkeyBehaviour;
+import dev.gatewaykit.stub.gateway.PortkeyOssBehaviour;
 import dev.gatewaykit.stub.http.BodyBudget;
 import dev.gatewaykit.stub.journal.Journal;
 import dev.gatewaykit.stub.journal.JournalEntry;
@@ -85,8 +86,9 @@ public final class GatewayStub implements AutoCloseable {
         PriceList prices = new PriceList(b.prices);
         GatewayBehaviour behaviour = switch (b.mode) {
             case OPENAI -> new OpenAiBehaviour(b.masterKey, keys, prices);
-            case LITELLM -> new LiteLlmBehaviour(b.masterKey, keys, prices, b.liteLlmStatuses);
+            case LITELLM -> new LiteLlmBehaviour(b.masterKey, keys, prices, b.liteLlmVersion);
             case PORTKEY -> new PortkeyBehaviour(b.masterKey);
+            case PORTKEY_OSS -> new PortkeyOssBehaviour();
         };
         String masterKey = b.masterKey;
         Journal journal = new Journal(b.limits.journalCapacity(), b.limits.journalBytes(), b.limits.journalBodyChars(),
@@ -271,7 +273,7 @@ public final class GatewayStub implements AutoCloseable {
         private String upstream;
         private Path replayDir;
         private ReplayMatcher replayMatcher = ReplayMatcher.DEFAULT;
-        private LiteLlmStatuses liteLlmStatuses = LiteLlmStatuses.NEW;
+        private LiteLlmVersion liteLlmVersion = LiteLlmVersion.V1_75;
         private final List<Script> scripts = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
 
@@ -394,10 +396,15 @@ public final class GatewayStub implements AutoCloseable {
             return this;
         }
 
-        /** Old (401/400) or new (403/429) LiteLLM statuses for key errors; default new. */
-        public Builder liteLlmStatuses(LiteLlmStatuses statuses) {
-            this.liteLlmStatuses = Objects.requireNonNull(statuses, "statuses");
+        /** The LiteLLM release line to answer as (statuses, wording, headers); default {@link LiteLlmVersion#V1_75}. */
+        public Builder liteLlmVersion(LiteLlmVersion version) {
+            this.liteLlmVersion = Objects.requireNonNull(version, "version");
             return this;
+        }
+
+        /** The release line by its older name: {@code OLD} = 1.60, {@code NEW} = 1.75. */
+        public Builder liteLlmStatuses(LiteLlmStatuses statuses) {
+            return liteLlmVersion(Objects.requireNonNull(statuses, "statuses").version());
         }
 
         /** A script present from start and after every reset. */

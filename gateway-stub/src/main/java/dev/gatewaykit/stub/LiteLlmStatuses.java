@@ -1,42 +1,39 @@
 package dev.gatewaykit.stub;
 
-import java.util.Locale;
-
-/** Which HTTP statuses the LiteLLM mode uses for key errors, because LiteLLM changed them between versions. */
+/**
+ * The older names of the LiteLLM release lines, kept as aliases: {@code OLD} is {@link LiteLlmVersion#V1_60},
+ * {@code NEW} is {@link LiteLlmVersion#V1_75}. New code uses {@link LiteLlmVersion}.
+ */
 public enum LiteLlmStatuses {
-    /** Older LiteLLM: model not allowed for key → 401, budget exceeded → 400. */
-    OLD(401, 400),
-    /** Newer LiteLLM: model not allowed → 403 {@code key_model_access_denied}, budget exceeded → 429 {@code budget_exceeded}. */
-    NEW(403, 429);
+    /** Alias of {@link LiteLlmVersion#V1_60}: model not allowed → 401, budget exceeded → 400. */
+    OLD(LiteLlmVersion.V1_60),
+    /** Alias of {@link LiteLlmVersion#V1_75}: model not allowed → 403, budget exceeded → 429. */
+    NEW(LiteLlmVersion.V1_75);
 
-    private final int modelNotAllowed;
-    private final int budgetExceeded;
+    private final LiteLlmVersion version;
 
-    LiteLlmStatuses(int modelNotAllowed, int budgetExceeded) {
-        this.modelNotAllowed = modelNotAllowed;
-        this.budgetExceeded = budgetExceeded;
+    LiteLlmStatuses(LiteLlmVersion version) {
+        this.version = version;
+    }
+
+    /** The release line this alias names. */
+    public LiteLlmVersion version() {
+        return version;
     }
 
     /** Status for a model outside the key's allowlist. */
     public int modelNotAllowed() {
-        return modelNotAllowed;
+        return version.modelNotAllowed();
     }
 
     /** Status for a key whose spend reached its budget. */
     public int budgetExceeded() {
-        return budgetExceeded;
+        return version.budgetExceeded();
     }
 
-    /** Parses {@code old} or {@code new} (any case). */
+    /** Parses {@code old} or {@code new} (any case), or a release line. */
     public static LiteLlmStatuses parse(String value) {
-        if (value != null) {
-            String v = value.trim().toUpperCase(Locale.ROOT);
-            for (LiteLlmStatuses s : values()) {
-                if (s.name().equals(v)) {
-                    return s;
-                }
-            }
-        }
-        throw new IllegalArgumentException("liteLlmStatuses '" + value + "' is not one of old, new");
+        LiteLlmVersion v = LiteLlmVersion.parse(value);
+        return v == LiteLlmVersion.V1_60 ? OLD : NEW;
     }
 }

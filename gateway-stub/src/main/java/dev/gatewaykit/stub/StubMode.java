@@ -1,23 +1,48 @@
 package dev.gatewaykit.stub;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Which gateway the stub impersonates: paths, auth rules, headers and error shapes follow it. */
 public enum StubMode {
     /** Plain OpenAI API: {@code /v1/...} and bare paths, OpenAI error shapes. */
-    OPENAI,
+    OPENAI("openai"),
     /** LiteLLM proxy: virtual keys, key admin, health probes, {@code x-litellm-*} headers. */
-    LITELLM,
-    /** Portkey gateway: {@code /v1} required, {@code x-portkey-*} headers, {@code {"status":"failure"}} errors. */
-    PORTKEY;
+    LITELLM("litellm"),
+    /**
+     * Portkey cloud ({@code api.portkey.ai}): {@code x-portkey-api-key} required, Model Catalog {@code @slug/model},
+     * virtual keys, saved config ids {@code pc-…}; {@code /v1} required, {@code {"status":"failure"}} errors.
+     */
+    PORTKEY("portkey"),
+    /**
+     * The self-hosted open-source Portkey gateway ({@code @portkey-ai/gateway} 1.15.x): no API-key check, a
+     * provider from {@code x-portkey-provider} or a JSON {@code x-portkey-config} on every {@code /v1} call.
+     */
+    PORTKEY_OSS("portkey-oss");
+
+    private final String id;
+
+    StubMode(String id) {
+        this.id = id;
+    }
 
     /** The lower-case name used on the command line, in config files and in the admin API. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
+    }
+
+    /** Whether this is one of the Portkey products (cloud or self-hosted). */
+    public boolean portkey() {
+        return this == PORTKEY || this == PORTKEY_OSS;
+    }
+
+    /** The accepted names, comma-separated, for error messages and usage. */
+    public static String accepted() {
+        return Arrays.stream(values()).map(StubMode::id).collect(Collectors.joining(", "));
     }
 
     /**
-     * Parses {@code openai}, {@code litellm} or {@code portkey} (any case).
+     * Parses {@code openai}, {@code litellm}, {@code portkey} or {@code portkey-oss} (any case).
      *
      * @throws IllegalArgumentException naming the accepted values
      */
@@ -29,6 +54,6 @@ public enum StubMode {
                 }
             }
         }
-        throw new IllegalArgumentException("mode '" + value + "' is not one of openai, litellm, portkey");
+        throw new IllegalArgumentException("mode '" + value + "' is not one of " + accepted());
     }
 }

@@ -118,4 +118,16 @@ class PortkeyModeTest {
         assertThat(stub.journal()).singleElement().satisfies(e ->
                 assertThat(e.headers().get("x-portkey-api-key")).doesNotContain(PORTKEY_KEY).contains("..."));
     }
+
+    @Test
+    void anInjectedProviderErrorCarriesTheProviderPrefixAndField() {
+        stub.fault(dev.gatewaykit.stub.scripting.Fault.builder().path("/chat/completions").status(429).times(1).build());
+        HttpResponse<String> r = RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("@openai-prod/gpt-4o-mini",
+                "hi"), "x-portkey-api-key", PORTKEY_KEY);
+        assertThat(r.statusCode()).isEqualTo(429);
+        JsonNode body = RawHttp.json(r);
+        assertThat(body.at("/error/message").asText()).startsWith("openai error: ");
+        assertThat(body.get("provider").asText()).isEqualTo("openai");
+        assertThat(body.has("status")).isFalse();
+    }
 }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The built executable jar, run as a real process (after {@code package}). */
 class StandaloneJarIT {
 
-    private static final Pattern READY = Pattern.compile("gateway-stub ready: (http://127\\.0\\.0\\.1:(\\d+)/v1) \\(mode (\\w+)\\)");
+    private static final Pattern READY = Pattern.compile("gateway-stub ready: (http://127\\.0\\.0\\.1:(\\d+)/v1) \\(mode ([\\w-]+)\\)");
 
     private final List<Process> started = new ArrayList<>();
 
@@ -68,6 +68,23 @@ class StandaloneJarIT {
         assertThat(out.readLine()).as("exactly one stdout line").isNull();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isIn(0, 143);
+    }
+
+    @Test
+    void theSelfHostedPortkeyModeAndABadLiteLlmVersionFromTheCommandLine() throws Exception {
+        Process p = launch("--port", "0", "--mode", "portkey-oss");
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        Matcher m = READY.matcher(line);
+        assertThat(m.matches()).as(line).isTrue();
+        assertThat(m.group(3)).isEqualTo("portkey-oss");
+        assertThat(RawHttp.post(m.group(1) + "/chat/completions", RawHttp.chat("gpt-4o-mini", "x")).body())
+                .contains("Either x-portkey-config or x-portkey-provider header is required");
+
+        Process bad = launch("--litellm-version", "9.9");
+        assertThat(bad.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+        assertThat(new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("1.60 (alias old), 1.75 (alias new)");
     }
 
     @Test

@@ -16,19 +16,22 @@ import java.util.Optional;
  * @param record    record directory, if given
  * @param upstream  upstream gateway base URL for recording, if given
  * @param replay    replay directory, if given
+ * @param liteLlmVersion LiteLLM release line, if given
  */
 public record CliArguments(Integer port, String mode, Path config, String host, String masterKey, boolean help,
-                           Path record, String upstream, Path replay) {
+                           Path record, String upstream, Path replay, String liteLlmVersion) {
 
     /** Usage text. */
     public static final String USAGE = String.join("\n",
-            "Usage: java -jar openai-gateway-stub.jar [--port N] [--mode openai|litellm|portkey] [--config stub.json]",
-            "                                         [--host 127.0.0.1] [--master-key KEY] [--help]",
+            "Usage: java -jar openai-gateway-stub.jar [--port N] [--mode openai|litellm|portkey|portkey-oss] [--config stub.json]",
+            "                                         [--host 127.0.0.1] [--master-key KEY] [--litellm-version 1.75] [--help]",
             "  --port N          port to listen on (default 4000; 0 picks a free port)",
-            "  --mode M          gateway to impersonate: openai, litellm (default) or portkey",
+            "  --mode M          gateway to impersonate: openai, litellm (default), portkey (Portkey cloud) or",
+            "                    portkey-oss (the self-hosted Portkey gateway 1.15.x)",
             "  --config F        JSON configuration file (models, virtualKeys, masterKey, prices, limits, scripts, faults)",
             "  --host H          interface to bind (default 127.0.0.1)",
             "  --master-key K    LiteLLM master key / Portkey x-portkey-api-key (default: none, any key accepted)",
+            "  --litellm-version V  LiteLLM release line to answer as: 1.60 or 1.75 (default; aliases old, new)",
             "  --record DIR      forward model calls to --upstream and write each exchange to DIR (keys redacted)",
             "  --upstream URL    the real gateway to record from, e.g. http://localhost:4000",
             "  --replay DIR      answer model calls from the fixtures in DIR, never forwarding",
@@ -53,6 +56,7 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
         Path record = null;
         String upstream = null;
         Path replay = null;
+        String liteLlmVersion = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -64,7 +68,8 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
             }
             switch (name) {
                 case "--help", "-h" -> help = true;
-                case "--port", "--mode", "--config", "--host", "--master-key", "--record", "--upstream", "--replay" -> {
+                case "--port", "--mode", "--config", "--host", "--master-key", "--record", "--upstream", "--replay",
+                     "--litellm-version" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("missing value after " + name);
@@ -79,6 +84,7 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
                         case "--record" -> record = Path.of(value);
                         case "--upstream" -> upstream = value;
                         case "--replay" -> replay = Path.of(value);
+                        case "--litellm-version" -> liteLlmVersion = value;
                         default -> masterKey = value;
                     }
                 }
@@ -92,7 +98,7 @@ public record CliArguments(Integer port, String mode, Path config, String host, 
             throw new IllegalArgumentException(record == null ? "--upstream needs --record DIR"
                     : "--record needs --upstream URL (the real gateway to record from)");
         }
-        return new CliArguments(port, mode, config, host, masterKey, help, record, upstream, replay);
+        return new CliArguments(port, mode, config, host, masterKey, help, record, upstream, replay, liteLlmVersion);
     }
 
     private static int port(String value) {

@@ -55,6 +55,9 @@ public final class GatewayStubMain {
             if (cli.mode() != null) {
                 builder.mode(StubMode.parse(cli.mode()));
             }
+            if (cli.liteLlmVersion() != null) {
+                builder.liteLlmVersion(dev.gatewaykit.stub.LiteLlmVersion.parse(cli.liteLlmVersion()));
+            }
             if (cli.host() != null) {
                 builder.host(cli.host());
             }

@@ -2,7 +2,7 @@ package dev.gatewaykit.stub.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.stub.GatewayStub;
-import dev.gatewaykit.stub.LiteLlmStatuses;
+import dev.gatewaykit.stub.LiteLlmVersion;
 import dev.gatewaykit.stub.StubLimits;
 import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.agent.AgentLimits;
@@ -31,13 +31,14 @@ import java.util.TreeSet;
  * name the field. Format:
  * <pre>{@code
  * {
- *   "mode": "litellm",                      // openai | litellm | portkey
+ *   "mode": "litellm",                      // openai | litellm | portkey | portkey-oss
  *   "host": "127.0.0.1", "port": 4000,
  *   "masterKey": "sk-stub-master-0000",
- *   "liteLlmStatuses": "new",               // old: 401/400, new: 403/429
+ *   "liteLlmVersion": "1.75",               // 1.60 | 1.75 (aliases old | new; "liteLlmStatuses" is a synonym)
  *   "models": ["gpt-4o-mini", "openai/*"],
  *   "virtualKeys": [{"key": "sk-test-ci-0001", "alias": "ci", "models": ["gpt-4o-mini"],
- *                    "maxBudget": 0.5, "expires": "2030-01-01T00:00:00Z"}],
+ *                    "maxBudget": 0.5, "expires": "2030-01-01T00:00:00Z", "tpmLimit": 100000, "rpmLimit": 60,
+ *                    "modelTpmLimit": {"gpt-4o": 1000}, "modelRpmLimit": {"gpt-4o": 5}, "blocked": false}],
  *   "prices": {"gpt-4o-mini": {"inputPerMillion": 0.15, "outputPerMillion": 0.6}},
  *   "limits": {"maxBodyBytes": 1048576, "journalCapacity": 1000, "journalBodyChars": 2048, "maxScripts": 256,
  *              "maxFaults": 256, "maxKeys": 10000, "workerThreads": 16, "queueCapacity": 1024},
@@ -52,13 +53,14 @@ import java.util.TreeSet;
  */
 public final class StubConfigFile {
 
-    private static final Set<String> FIELDS = Set.of("mode", "host", "port", "masterKey", "liteLlmStatuses", "models",
+    private static final Set<String> FIELDS = Set.of("mode", "host", "port", "masterKey", "liteLlmStatuses", "liteLlmVersion", "models",
             "virtualKeys", "prices", "limits", "scripts", "faults", "record", "replay", "agentLimits");
     private static final Set<String> RECORD_FIELDS = Set.of("dir", "upstream");
     private static final Set<String> REPLAY_FIELDS = Set.of("dir", "match", "ignoreBodyFields");
     private static final Set<String> AGENT_LIMIT_FIELDS = Set.of("storedResponses", "storedBytes", "recordedCalls",
             "schemaReports", "textChars");
-    private static final Set<String> KEY_FIELDS = Set.of("key", "alias", "models", "maxBudget", "expires");
+    private static final Set<String> KEY_FIELDS = Set.of("key", "alias", "models", "maxBudget", "expires", "tpmLimit",
+            "rpmLimit", "modelTpmLimit", "modelRpmLimit", "blocked");
     private static final Set<String> PRICE_FIELDS = Set.of("inputPerMillion", "outputPerMillion");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxBodyBytes", "journalCapacity", "journalBodyChars",
             "maxScripts", "maxFaults", "maxKeys", "workerThreads", "queueCapacity", "maxConnections",
@@ -107,8 +109,17 @@ public final class StubConfigFile {
         if (root.has("masterKey")) {
             builder.masterKey(text(root, "masterKey"));
         }
-        if (root.has("liteLlmStatuses")) {
-            builder.liteLlmStatuses(LiteLlmStatuses.parse(text(root, "liteLlmStatuses")));
+        if (root.has("liteLlmStatuses") && root.has("liteLlmVersion")) {
+            throw new IllegalArgumentException("give 'liteLlmVersion' or its older name 'liteLlmStatuses', not both");
+        }
+        for (String field : List.of("liteLlmVersion", "liteLlmStatuses")) {
+            if (root.has(field)) {
+                try {
+                    builder.liteLlmVersion(LiteLlmVersion.parse(text(root, field)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + field + "': " + e.getMessage());
+                }
+            }
         }
         if (root.has("models")) {
             builder.models(strings(root, "models"));
@@ -206,6 +217,34 @@ public final class StubConfigFile {
         if (k.has("maxBudget")) {
             b.maxBudget(number(k, "maxBudget"));
         }
+        if (k.has("tpmLimit")) {
+            b.tpmLimit(wholeNonNegative(k, "tpmLimit"));
+        }
+        if (k.has("rpmLimit")) {
+            b.rpmLimit(wholeNonNegative(k, "rpmLimit"));
+        }
+        for (String field : List.of("modelTpmLimit", "modelRpmLimit")) {
+            if (k.has(field)) {
+                JsonNode map = k.get(field);
+                if (!map.isObject()) {
+                    throw new IllegalArgumentException("virtualKeys[]." + field + " must be an object of model → limit");
+                }
+                map.fieldNames().forEachRemaining(model -> {
+                    long limit = wholeNonNegative(map, model);
+                    if (field.equals("modelTpmLimit")) {
+                        b.modelTpmLimit(model, limit);
+                    } else {
+                        b.modelRpmLimit(model, limit);
+                    }
+                });
+            }
+        }
+        if (k.has("blocked")) {
+            if (!k.get("blocked").isBoolean()) {
+                throw new IllegalArgumentException("virtualKeys[].blocked must be true or false, got " + k.get("blocked"));
+            }
+            b.blocked(k.get("blocked").asBoolean());
+        }
         if (k.has("expires")) {
             try {
                 b.expires(Instant.parse(text(k, "expires")));
@@ -215,6 +254,14 @@ public final class StubConfigFile {
             }
         }
         return b.build();
+    }
+
+    private static long wholeNonNegative(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
+            throw new IllegalArgumentException("virtualKeys[]." + field + " must be a whole number >= 0, got " + v);
+        }
+        return v.asLong();
     }
 
     private static StubLimits limits(JsonNode l) {

@@ -227,16 +227,30 @@ public final class ResponsesEndpoint implements ModelEndpoint {
                 r.set("tool_choice", toolChoice.deepCopy());
             }
             JsonNode tools = body.get("tools");
+            var echoed = r.putArray("tools");
             if (tools != null && tools.isArray()) {
-                r.set("tools", tools.deepCopy());
-            } else {
-                r.putArray("tools");
+                for (JsonNode tool : tools) {
+                    JsonNode copy = tool.deepCopy();
+                    // The API answers every function tool with its 'strict' (default true); the spec requires it.
+                    if (copy instanceof ObjectNode o && "function".equals(o.path("type").asText()) && !o.has("strict")) {
+                        o.put("strict", true);
+                    }
+                    echoed.add(copy);
+                }
             }
             r.put("top_p", 1.0);
             r.put("truncation", "disabled");
             r.putNull("usage");
-            r.putNull("user");
-            r.putObject("metadata");
+            // 'user' is typed string in the spec: echo it when sent, else leave it out (never null).
+            if (body.path("user").isTextual()) {
+                r.put("user", body.get("user").asText());
+            }
+            JsonNode metadata = body.get("metadata");
+            if (metadata != null && metadata.isObject()) {
+                r.set("metadata", metadata.deepCopy());
+            } else {
+                r.putObject("metadata");
+            }
             return r;
         }
     }

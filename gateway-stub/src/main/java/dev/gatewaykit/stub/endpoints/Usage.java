@@ -23,7 +23,8 @@ final class Usage {
     static ObjectNode responses(long input, long output) {
         ObjectNode u = Json.object();
         u.put("input_tokens", input);
-        u.putObject("input_tokens_details").put("cached_tokens", 0);
+        // ResponseUsage in openai-openapi requires both details (cache_write_tokens since 2026).
+        u.putObject("input_tokens_details").put("cached_tokens", 0).put("cache_write_tokens", 0);
         u.put("output_tokens", output);
         u.putObject("output_tokens_details").put("reasoning_tokens", 0);
         u.put("total_tokens", input + output);

@@ -21,6 +21,13 @@ public interface GatewayBehaviour {
     /** Whether the route exists in this gateway. */
     boolean serves(Route route);
 
+    /**
+     * Checks a gateway makes from the request line and headers alone, after routing and body framing, before the
+     * body is parsed or any fault applies (the self-hosted Portkey gateway's request validator). Default: none.
+     */
+    default void precheck(StubRequest request, Route route) {
+    }
+
     /** Checks the caller's credentials (before the body is validated). */
     Caller authenticate(StubRequest request, Route route);
 
@@ -40,4 +47,9 @@ public interface GatewayBehaviour {
 
     /** Renders an error in this gateway's shape and status. */
     RenderedError render(StubError error);
+
+    /** Renders an error for {@code request} (modes that word errors after the request's headers override this). */
+    default RenderedError render(StubRequest request, StubError error) {
+        return render(error);
+    }
 }

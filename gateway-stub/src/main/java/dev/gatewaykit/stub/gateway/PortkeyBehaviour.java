@@ -1,7 +1,6 @@
 package dev.gatewaykit.stub.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.http.Json;
 import dev.gatewaykit.stub.http.Route;
@@ -14,10 +13,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Portkey gateway (GATEWAY-FACTS): {@code /v1} required, {@code x-portkey-api-key} checked when a key is
+ * Portkey cloud ({@code api.portkey.ai}, GATEWAY-FACTS): {@code /v1} required, {@code x-portkey-api-key} checked when a key is
  * configured, a provider needed from {@code @slug/model}, {@code x-portkey-provider} or {@code x-portkey-config};
  * its own errors are {@code {"status":"failure","message"}}, provider errors keep the OpenAI shape with the
- * message prefixed {@code openai error: }.
+ * message prefixed {@code "<provider> error: "} and a {@code provider} field, injected 429/5xx faults included (they
+ * stand for the provider failing behind the gateway). The self-hosted gateway is {@link PortkeyOssBehaviour}.
  */
 public final class PortkeyBehaviour implements GatewayBehaviour {
 
@@ -117,16 +117,16 @@ public final class PortkeyBehaviour implements GatewayBehaviour {
 
     @Override
     public RenderedError render(StubError error) {
-        if (error.kind() == StubError.Kind.INVALID_REQUEST || error.kind() == StubError.Kind.UNKNOWN_MODEL) {
-            ObjectNode body = OpenAiErrors.body("openai error: " + error.getMessage(), error.type(), error.param(),
-                    error.code());
-            body.put("provider", "openai");
-            return new RenderedError(error.status(), body);
+        return render(null, error);
+    }
+
+    @Override
+    public RenderedError render(StubRequest request, StubError error) {
+        if (PortkeyErrors.fromProvider(error)) {
+            // Provider errors pass through with the provider's prefix and name (src/providers/utils.ts).
+            return PortkeyErrors.provider(error, request == null ? "openai" : PortkeyErrors.provider(request));
         }
-        ObjectNode body = Json.object();
-        body.put("status", "failure");
-        body.put("message", error.getMessage());
-        return new RenderedError(error.status(), body);
+        return new RenderedError(error.status(), PortkeyErrors.failure(error.getMessage(), error.details()));
     }
 
     private static StubError failure(StubError.Kind kind, int status, String message) {

@@ -32,6 +32,12 @@ public enum Route {
     KEY_INFO("GET", "/key/info", false),
     /** LiteLLM {@code POST /key/delete}. */
     KEY_DELETE("POST", "/key/delete", false),
+    /** LiteLLM {@code POST /key/update}. */
+    KEY_UPDATE("POST", "/key/update", false),
+    /** LiteLLM {@code POST /key/block}. */
+    KEY_BLOCK("POST", "/key/block", false),
+    /** LiteLLM {@code POST /key/unblock}. */
+    KEY_UNBLOCK("POST", "/key/unblock", false),
     /** Portkey open-source gateway's readiness page {@code GET /}. */
     ROOT("GET", "/", false);
 
@@ -60,9 +66,24 @@ public enum Route {
         return modelCall;
     }
 
+    /** Whether the route is LiteLLM key administration with a JSON body. */
+    public boolean keyAdminBody() {
+        return keyAdmin() && this != KEY_INFO;
+    }
+
     /** Whether the route is LiteLLM key administration. */
     public boolean keyAdmin() {
-        return this == KEY_GENERATE || this == KEY_INFO || this == KEY_DELETE;
+        return this == KEY_GENERATE || this == KEY_INFO || this == KEY_DELETE || this == KEY_UPDATE || this == KEY_BLOCK
+                || this == KEY_UNBLOCK;
+    }
+
+    /**
+     * Whether LiteLLM registers the route without a {@code /v1} twin: {@code /key/*} and {@code /health/*}
+     * ({@code @router.post("/key/generate")} in {@code proxy/management_endpoints/key_management_endpoints.py},
+     * {@code @router.get("/health/liveliness")} in {@code proxy/health_endpoints/_health_endpoints.py}).
+     */
+    public boolean bareOnly() {
+        return keyAdmin() || this == HEALTH_LIVELINESS || this == HEALTH_LIVENESS || this == HEALTH_READINESS;
     }
 
     /** Whether the route is an unauthenticated probe. */

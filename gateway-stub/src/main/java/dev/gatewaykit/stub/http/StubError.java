@@ -1,6 +1,7 @@
 package dev.gatewaykit.stub.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,8 @@ public final class StubError extends RuntimeException {
         MODEL_NOT_ALLOWED,
         /** Key spent its budget. */
         BUDGET_EXCEEDED,
+        /** Key over its requests or tokens per minute. */
+        RATE_LIMITED,
         /** Gateway needs routing headers (Portkey). */
         GATEWAY_CONFIG,
         /** Resource such as a key does not exist. */
@@ -46,6 +49,7 @@ public final class StubError extends RuntimeException {
     private final String code;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String subject;
+    private List<String> details = List.of();
 
     /** An error with the OpenAI-style status, type, param and code. */
     public StubError(Kind kind, int status, String type, String param, String code, String message) {
@@ -80,6 +84,17 @@ public final class StubError extends RuntimeException {
     /** Sets the model or key the error is about. */
     public StubError subject(String subject) {
         this.subject = subject;
+        return this;
+    }
+
+    /** Itemised problems some gateways list beside the message (Portkey's config {@code errors}). */
+    public List<String> details() {
+        return details;
+    }
+
+    /** Sets the itemised problems. */
+    public StubError details(List<String> details) {
+        this.details = List.copyOf(details);
         return this;
     }
 

@@ -88,6 +88,9 @@ public final class GatewayStubExtension implements BeforeAllCallback, BeforeEach
         GatewayStub.Builder b = GatewayStub.builder();
         if (annotation != null) {
             b.mode(annotation.mode()).masterKey(annotation.masterKey()).liteLlmStatuses(annotation.liteLlmStatuses());
+            if (!annotation.liteLlmVersion().isBlank()) {
+                b.liteLlmVersion(dev.gatewaykit.stub.LiteLlmVersion.parse(annotation.liteLlmVersion()));
+            }
             if (!annotation.config().isBlank()) {
                 applyConfig(testClass, annotation.config(), b);
             }

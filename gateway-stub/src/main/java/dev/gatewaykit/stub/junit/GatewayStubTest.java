@@ -28,8 +28,14 @@ public @interface GatewayStubTest {
     /** Master key (LiteLLM), accepted key (OpenAI) or expected {@code x-portkey-api-key}; empty = none (open mode). */
     String masterKey() default "";
 
-    /** LiteLLM key error statuses. */
+    /** LiteLLM release line by its older name ({@code OLD} = 1.60, {@code NEW} = 1.75); see {@link #liteLlmVersion()}. */
     LiteLlmStatuses liteLlmStatuses() default LiteLlmStatuses.NEW;
+
+    /**
+     * LiteLLM release line, e.g. {@code "1.60"} or {@code "1.75"} (also {@code old}, {@code new}); when given it wins
+     * over {@link #liteLlmStatuses()}. Empty = that attribute's line.
+     */
+    String liteLlmVersion() default "";
 
     /**
      * A stub configuration file (the standalone {@code --config} format: scripts, faults, keys, models) read from

@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** LiteLLM's key administration subset: {@code /key/generate}, {@code /key/info}, {@code /key/delete}. */
+/**
+ * LiteLLM's key administration ({@code proxy/management_endpoints/key_management_endpoints.py}):
+ * {@code /key/generate}, {@code /key/info}, {@code /key/update}, {@code /key/block}, {@code /key/unblock},
+ * {@code /key/delete}, with its request bodies ({@code {"key": "sk-…", …}}) and response shapes.
+ */
 public final class KeyAdminEndpoints {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(s|m|h|d|w|mo)");
@@ -36,18 +40,16 @@ public final class KeyAdminEndpoints {
         ObjectNode body = request.json();
         VirtualKey.Builder b = VirtualKey.builder(customKeyOrNew(body));
         b.models(strings(body, "models"));
-        JsonNode budget = body.get("max_budget");
-        if (budget != null && !budget.isNull()) {
-            if (!budget.isNumber() || budget.asDouble() < 0) {
-                throw StubError.invalidRequest("max_budget", "Invalid 'max_budget': expected a number >= 0");
-            }
-            b.maxBudget(budget.asDouble());
-        }
+        b.maxBudget(budget(body));
         String duration = text(body, "duration");
         Instant expires = duration == null ? null : Instant.now().plus(parseDuration(duration));
         b.expires(expires);
         String alias = text(body, "key_alias");
         b.alias(alias);
+        limits(body, b);
+        if (body.has("blocked") && !body.get("blocked").isNull()) {
+            b.blocked(bool(body, "blocked"));
+        }
         VirtualKey key = b.build();
         if (alias != null && keys.findByAlias(alias).isPresent()) {
             throw new StubError(StubError.Kind.INVALID_REQUEST, 400, "bad_request_error", "key_alias", "400",
@@ -60,10 +62,14 @@ public final class KeyAdminEndpoints {
         }
         ObjectNode out = describe(key, 0.0);
         out.put("key", key.key());
+        out.put("token", Integer.toHexString(key.key().hashCode()));
         request.sendJson(200, out);
     }
 
-    /** {@code GET /key/info?key=…}; without {@code key}, the caller's own key. */
+    /**
+     * {@code GET /key/info?key=…}; without {@code key}, the caller's own key. Answers {@code {"key": <as asked>,
+     * "info": <the key's row without "token">}} ({@code info_key_fn}: {@code key_info.pop("token")}).
+     */
     public void info(StubRequest request, Caller caller) throws IOException {
         String asked = queryParam(request.rawQuery(), "key");
         if (asked == null) {
@@ -73,21 +79,174 @@ public final class KeyAdminEndpoints {
             asked = caller.entry().key().key();
         }
         if (caller.entry() != null && !caller.entry().key().key().equals(asked)) {
-            throw new StubError(StubError.Kind.AUTHENTICATION, 403, "auth_error", "key", "403",
-                    "Authentication Error - a virtual key can only read its own info.");
+            throw new StubError(StubError.Kind.AUTHENTICATION, 403, "auth_error", "None", "403",
+                    "You are not allowed to access this key's info. Your role=None");
         }
         KeyRegistry.Entry entry = keys.find(asked).orElseThrow(() -> notFound(request, "key"));
         ObjectNode out = Json.object();
-        out.put("key", KeyMask.mask(entry.key().key()));
+        out.put("key", asked);
         out.set("info", describe(entry.key(), entry.spend()));
         request.sendJson(200, out);
+    }
+
+    /**
+     * {@code POST /key/update} with {@code {"key": "sk-…", …fields}}: {@code models}, {@code max_budget},
+     * {@code tpm_limit}, {@code rpm_limit}, {@code model_tpm_limit}, {@code model_rpm_limit}, {@code key_alias},
+     * {@code duration}, {@code blocked}; answers {@code {"key": …, …the fields set}} ({@code update_key_fn}).
+     */
+    public void update(StubRequest request) throws IOException {
+        ObjectNode body = request.json();
+        KeyRegistry.Entry entry = target(body);
+        String alias = text(body, "key_alias");
+        if (alias != null && keys.findByAlias(alias).filter(e -> e != entry).isPresent()) {
+            throw new StubError(StubError.Kind.INVALID_REQUEST, 400, "bad_request_error", "key_alias", "400",
+                    "Unique key aliases across all keys are required. Key alias '" + alias + "' already exists.");
+        }
+        List<String> models = body.has("models") && !body.get("models").isNull() ? strings(body, "models") : null;
+        Double budget = budget(body);
+        String duration = text(body, "duration");
+        Instant expires = duration == null ? null : Instant.now().plus(parseDuration(duration));
+        Boolean blocked = body.has("blocked") && !body.get("blocked").isNull() ? bool(body, "blocked") : null;
+        VirtualKey.Builder check = VirtualKey.builder(entry.key().key());
+        limits(body, check); // validates every limit before anything changes
+        try {
+            entry.update(b -> {
+                if (alias != null) {
+                    b.alias(alias);
+                }
+                if (models != null) {
+                    b.replaceModels(models);
+                }
+                if (budget != null) {
+                    b.maxBudget(budget);
+                }
+                if (expires != null) {
+                    b.expires(expires);
+                }
+                if (blocked != null) {
+                    b.blocked(blocked);
+                }
+                limits(body, b);
+                return b;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new StubError(StubError.Kind.INVALID_REQUEST, 400, "bad_request_error", null, "400", e.getMessage());
+        }
+        ObjectNode out = Json.object();
+        out.put("key", entry.key().key());
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("key") && UPDATABLE.contains(name)) {
+                out.set(name, body.get(name));
+            }
+        });
+        if (expires != null) {
+            out.put("expires", expires.toString());
+        }
+        request.sendJson(200, out);
+    }
+
+    /** {@code POST /key/block} or {@code /key/unblock} with {@code {"key": "sk-…"}}: answers the key's row. */
+    public void block(StubRequest request, boolean blocked) throws IOException {
+        ObjectNode body = request.json();
+        KeyRegistry.Entry entry = target(body);
+        VirtualKey key = entry.update(b -> b.blocked(blocked));
+        ObjectNode out = describe(key, entry.spend());
+        out.put("token", Integer.toHexString(key.key().hashCode()));
+        request.sendJson(200, out);
+    }
+
+    private static final java.util.Set<String> UPDATABLE = java.util.Set.of("models", "max_budget", "tpm_limit",
+            "rpm_limit", "model_tpm_limit", "model_rpm_limit", "key_alias", "duration", "blocked");
+
+    /** The key named by the body's required {@code key} (FastAPI's 422 when it is missing). */
+    private KeyRegistry.Entry target(ObjectNode body) {
+        JsonNode key = body.get("key");
+        if (key == null || key.isNull()) {
+            throw new StubError(StubError.Kind.INVALID_REQUEST, 422, FASTAPI_VALIDATION, "key", "missing",
+                    "Field required");
+        }
+        if (!key.isTextual()) {
+            throw new StubError(StubError.Kind.INVALID_REQUEST, 422, FASTAPI_VALIDATION, "key", "string_type",
+                    "Input should be a valid string");
+        }
+        return keys.find(key.asText()).orElseThrow(() -> new StubError(StubError.Kind.RESOURCE_NOT_FOUND, 404,
+                "not_found_error", "key", "404", "Key not found. Passed key=" + KeyMask.mask(key.asText())));
+    }
+
+    /** Marks a FastAPI request-validation error: the gateway renders it as {@code {"detail":[{type, loc, msg}]}}. */
+    public static final String FASTAPI_VALIDATION = "fastapi_validation";
+
+    private static Double budget(ObjectNode body) {
+        JsonNode budget = body.get("max_budget");
+        if (budget == null || budget.isNull()) {
+            return null;
+        }
+        if (!budget.isNumber() || !(budget.asDouble() >= 0)) {
+            throw StubError.invalidRequest("max_budget", "Invalid 'max_budget': expected a number >= 0, got " + budget);
+        }
+        return budget.asDouble();
+    }
+
+    /** Reads {@code tpm_limit}, {@code rpm_limit}, {@code model_tpm_limit}, {@code model_rpm_limit} into {@code b}. */
+    private static void limits(ObjectNode body, VirtualKey.Builder b) {
+        Long tpm = wholeNonNegative(body, "tpm_limit");
+        if (tpm != null) {
+            b.tpmLimit(tpm);
+        }
+        Long rpm = wholeNonNegative(body, "rpm_limit");
+        if (rpm != null) {
+            b.rpmLimit(rpm);
+        }
+        for (String field : List.of("model_tpm_limit", "model_rpm_limit")) {
+            JsonNode map = body.get(field);
+            if (map == null || map.isNull()) {
+                continue;
+            }
+            if (!map.isObject()) {
+                throw StubError.invalidRequest(field, "Invalid type for '" + field + "': expected an object of model "
+                        + "to a whole number >= 0.");
+            }
+            map.fieldNames().forEachRemaining(model -> {
+                JsonNode v = map.get(model);
+                if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+                    throw StubError.invalidRequest(field, "Invalid '" + field + "." + model
+                            + "': expected a whole number >= 0, got " + v);
+                }
+                if (field.equals("model_tpm_limit")) {
+                    b.modelTpmLimit(model, v.asLong());
+                } else {
+                    b.modelRpmLimit(model, v.asLong());
+                }
+            });
+        }
+    }
+
+    private static Long wholeNonNegative(ObjectNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+            throw StubError.invalidRequest(field, "Invalid '" + field + "': expected a whole number >= 0, got " + v);
+        }
+        return v.asLong();
+    }
+
+    private static boolean bool(ObjectNode body, String field) {
+        JsonNode v = body.get(field);
+        if (!v.isBoolean()) {
+            throw StubError.invalidRequest(field, "Invalid type for '" + field + "': expected true or false.");
+        }
+        return v.asBoolean();
     }
 
     /** {@code POST /key/delete} with {@code keys} or {@code key_aliases}. */
     public void delete(StubRequest request) throws IOException {
         ObjectNode body = request.json();
-        List<String> secrets = new ArrayList<>(strings(body, "keys"));
+        List<String> passed = new ArrayList<>(strings(body, "keys"));
+        List<String> secrets = new ArrayList<>(passed);
         for (String alias : strings(body, "key_aliases")) {
+            passed.add(alias);
             secrets.add(keys.findByAlias(alias).map(e -> e.key().key()).orElse(alias));
         }
         if (secrets.isEmpty()) {
@@ -100,11 +259,10 @@ public final class KeyAdminEndpoints {
             }
         }
         ObjectNode out = Json.object();
+        // delete_key_fn answers {"deleted_keys": <the keys or aliases as passed>}.
         ArrayNode deleted = out.putArray("deleted_keys");
-        for (String s : secrets) {
-            keys.delete(s);
-            deleted.add(s);
-        }
+        secrets.forEach(keys::delete);
+        passed.forEach(deleted::add);
         request.sendJson(200, out);
     }
 
@@ -113,13 +271,11 @@ public final class KeyAdminEndpoints {
                 "Key not found in database.");
     }
 
+    /** A key's row as LiteLLM's {@code LiteLLM_VerificationToken} names the fields (without {@code token}). */
     private static ObjectNode describe(VirtualKey key, double spend) {
         ObjectNode out = Json.object();
         out.put("key_name", KeyMask.mask(key.key()));
         out.put("key_alias", key.alias().orElse(null));
-        out.put("token", Integer.toHexString(key.key().hashCode()));
-        ArrayNode models = out.putArray("models");
-        key.models().forEach(models::add);
         out.put("spend", spend);
         if (key.maxBudget().isPresent()) {
             out.put("max_budget", key.maxBudget().get());
@@ -127,10 +283,37 @@ public final class KeyAdminEndpoints {
             out.putNull("max_budget");
         }
         out.put("expires", key.expires().map(Instant::toString).orElse(null));
+        ArrayNode models = out.putArray("models");
+        key.models().forEach(models::add);
+        out.putObject("aliases");
+        out.putObject("config");
         out.putNull("user_id");
         out.putNull("team_id");
+        out.putNull("max_parallel_requests");
         out.putObject("metadata");
+        putLimit(out, "tpm_limit", key.tpmLimit().orElse(null));
+        putLimit(out, "rpm_limit", key.rpmLimit().orElse(null));
+        ObjectNode modelTpm = out.putObject("model_tpm_limit");
+        key.modelTpmLimit().forEach(modelTpm::put);
+        ObjectNode modelRpm = out.putObject("model_rpm_limit");
+        key.modelRpmLimit().forEach(modelRpm::put);
+        out.putNull("budget_duration");
+        out.putNull("budget_reset_at");
+        out.putArray("allowed_cache_controls");
+        out.putObject("permissions");
+        out.putObject("model_spend");
+        out.putObject("model_max_budget");
+        out.put("soft_budget_cooldown", false);
+        out.put("blocked", key.blocked());
         return out;
+    }
+
+    private static void putLimit(ObjectNode out, String field, Long value) {
+        if (value == null) {
+            out.putNull(field);
+        } else {
+            out.put(field, value);
+        }
     }
 
     private static String customKeyOrNew(ObjectNode body) {

@@ -11,16 +11,29 @@ public final class KeyRegistry {
 
     /** A live key and what it has spent so far. */
     public static final class Entry {
-        private final VirtualKey key;
+        private volatile VirtualKey key;
         private final DoubleAdder spend = new DoubleAdder();
+        private final RateWindow rates = new RateWindow();
 
         Entry(VirtualKey key) {
             this.key = key;
         }
 
-        /** The key's settings. */
+        /** The key's current settings ({@code /key/update}, {@code /key/block} replace them). */
         public VirtualKey key() {
             return key;
+        }
+
+        /** Replaces the key's settings; the secret stays the same. */
+        public synchronized VirtualKey update(java.util.function.UnaryOperator<VirtualKey.Builder> change) {
+            VirtualKey next = change.apply(key.toBuilder()).key(key.key()).build();
+            this.key = next;
+            return next;
+        }
+
+        /** The key's requests and tokens in the current rate-limit window. */
+        public RateWindow rates() {
+            return rates;
         }
 
         /** USD spent so far. */

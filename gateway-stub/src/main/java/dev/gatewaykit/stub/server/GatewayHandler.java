@@ -113,7 +113,9 @@ public final class GatewayHandler implements HttpHandler {
             statsPath.value = match.statsPath();
             Route route = match.route();
             request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
-            if (route.modelCall() || route == Route.KEY_GENERATE || route == Route.KEY_DELETE) {
+            // After the transport has framed the body (as any HTTP server would), before JSON, faults and keys.
+            behaviour.precheck(request, route);
+            if (route.modelCall() || route.keyAdminBody()) {
                 request.parseJson(ctx.limits().maxJsonValues());
             }
             FaultEffect fault = applyFault(request, route);
@@ -135,6 +137,9 @@ public final class GatewayHandler implements HttpHandler {
                 case KEY_GENERATE -> keyAdmin.generate(request);
                 case KEY_INFO -> keyAdmin.info(request, caller);
                 case KEY_DELETE -> keyAdmin.delete(request);
+                case KEY_UPDATE -> keyAdmin.update(request);
+                case KEY_BLOCK -> keyAdmin.block(request, true);
+                case KEY_UNBLOCK -> keyAdmin.block(request, false);
                 case RESPONSE -> storedResponses.retrieve(request, match.modelId());
                 case RESPONSE_DELETE -> storedResponses.delete(request, match.modelId());
                 case RESPONSE_INPUT_ITEMS -> storedResponses.inputItems(request, match.modelId());
@@ -183,7 +188,7 @@ public final class GatewayHandler implements HttpHandler {
                         : "text/plain; charset=utf-8";
                 request.send(status, type, body.getBytes(StandardCharsets.UTF_8));
             } else {
-                RenderedError r = behaviour.render(new StubError(StubError.Kind.INJECTED, status, injectedType(status),
+                RenderedError r = behaviour.render(request, new StubError(StubError.Kind.INJECTED, status, injectedType(status),
                         null, String.valueOf(status), "Injected fault: HTTP " + status));
                 request.sendJson(status, r.body());
             }
@@ -216,7 +221,7 @@ public final class GatewayHandler implements HttpHandler {
     }
 
     private void sendError(StubRequest request, StubError error) throws IOException {
-        RenderedError rendered = behaviour.render(error);
+        RenderedError rendered = behaviour.render(request, error);
         // Messages echo request text (a model id, a path, a key): mask it as the journal does.
         maskTexts(rendered.body());
         error.headers().forEach((k, v) -> request.responseHeaders().set(k, v));

@@ -57,7 +57,7 @@ public final class Router {
         } else {
             route = BY_PATH.get(path);
         }
-        if (route == null || !behaviour.serves(route) || (route == Route.ROOT && v1)
+        if (route == null || !behaviour.serves(route) || (route == Route.ROOT && v1) || (v1 && route.bareOnly())
                 || (!v1 && behaviour.requiresV1() && route != Route.ROOT)) {
             throw notFound(method, rawPath);
         }

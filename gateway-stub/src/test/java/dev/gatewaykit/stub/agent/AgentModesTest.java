@@ -16,7 +16,7 @@ class AgentModesTest {
     @EnumSource(StubMode.class)
     void forcedToolCallStoredResponseAndItsNotFoundInEachMode(StubMode mode) {
         try (GatewayStub stub = GatewayStub.builder().mode(mode).start()) {
-            String[] routing = mode == StubMode.PORTKEY ? new String[] {"x-portkey-provider", "openai"} : new String[0];
+            String[] routing = mode.portkey() ? new String[] {"x-portkey-provider", "openai"} : new String[0];
             var created = RawHttp.post(stub.baseUrl() + "/responses", "{\"model\":\"gpt-4o-mini\",\"input\":\"go\","
                     + "\"tools\":[{\"type\":\"function\",\"name\":\"run\",\"parameters\":{\"type\":\"object\","
                     + "\"properties\":{\"cmd\":{\"type\":\"string\"}},\"required\":[\"cmd\"]}}],\"tool_choice\":\"required\"}",

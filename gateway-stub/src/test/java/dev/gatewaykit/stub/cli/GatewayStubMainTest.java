@@ -36,6 +36,25 @@ class GatewayStubMainTest {
     }
 
     @Test
+    void anUnknownModeExits2NamingEveryAcceptedMode() {
+        assertThat(run("--port=0", "--mode", "portkey-cloud")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("mode 'portkey-cloud' is not one of openai, litellm, portkey, portkey-oss");
+    }
+
+    @Test
+    void anUnknownLiteLlmVersionExits2NamingTheLines() {
+        assertThat(run("--port=0", "--litellm-version", "1.99")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("LiteLLM version '1.99' is not one of 1.60 (alias old), 1.75 (alias new)").contains("Usage:");
+    }
+
+    @Test
+    void theLiteLlmVersionFlagParses() {
+        assertThat(CliArguments.parse(new String[]{"--litellm-version=1.60"}).liteLlmVersion()).isEqualTo("1.60");
+    }
+
+    @Test
     void portInUseIsOneClearLineAndExit2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(2);

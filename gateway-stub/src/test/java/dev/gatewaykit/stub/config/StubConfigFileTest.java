@@ -60,6 +60,46 @@ class StubConfigFileTest {
     }
 
     @Test
+    void keyLimitsBlockingAndTheLiteLlmVersionAreApplied() throws IOException {
+        Path file = dir.resolve("limits.json");
+        Files.writeString(file, """
+                {"mode": "litellm", "liteLlmVersion": "1.60.8",
+                 "virtualKeys": [{"key": "sk-test-cfg-rpm-0001", "rpmLimit": 1, "tpmLimit": 100000,
+                                  "modelRpmLimit": {"gpt-4o-mini": 9}, "modelTpmLimit": {"gpt-4o-mini": 900}},
+                                 {"key": "sk-test-cfg-blocked-0001", "blocked": true}]}
+                """);
+        GatewayStub.Builder builder = GatewayStub.builder();
+        StubConfigFile.apply(file, builder);
+        try (GatewayStub stub = builder.start()) {
+            var first = RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "x"),
+                    "Authorization", "Bearer sk-test-cfg-rpm-0001");
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("x-litellm-version")).hasValue("1.60.8");
+            assertThat(first.headers().firstValue("x-litellm-key-remaining-requests-gpt-4o-mini")).hasValue("8");
+            assertThat(RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "x"),
+                    "Authorization", "Bearer sk-test-cfg-rpm-0001").statusCode()).isEqualTo(429);
+            assertThat(RawHttp.post(stub.baseUrl() + "/chat/completions", RawHttp.chat("gpt-4o-mini", "x"),
+                    "Authorization", "Bearer sk-test-cfg-blocked-0001").statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void badLimitsAndVersionsAreNamed() throws IOException {
+        for (String[] c : new String[][] {
+                {"{\"virtualKeys\": [{\"key\": \"sk-test-x-0001\", \"rpmLimit\": -1}]}", "rpmLimit"},
+                {"{\"virtualKeys\": [{\"key\": \"sk-test-x-0001\", \"tpmLimit\": 2.5}]}", "tpmLimit"},
+                {"{\"virtualKeys\": [{\"key\": \"sk-test-x-0001\", \"modelRpmLimit\": {\"m\": -2}}]}", "m"},
+                {"{\"virtualKeys\": [{\"key\": \"sk-test-x-0001\", \"blocked\": \"no\"}]}", "blocked"},
+                {"{\"liteLlmVersion\": \"2.0\"}", "1.60 (alias old), 1.75 (alias new)"},
+                {"{\"liteLlmVersion\": \"1.60\", \"liteLlmStatuses\": \"old\"}", "not both"}}) {
+            Path file = dir.resolve("bad-limits.json");
+            Files.writeString(file, c[0]);
+            assertThatThrownBy(() -> StubConfigFile.apply(file, GatewayStub.builder())).as(c[0])
+                    .hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
     void unknownFieldIsNamed() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"mode\":\"litellm\",\"colour\":\"blue\"}");
@@ -72,7 +112,7 @@ class StubConfigFileTest {
         Path file = dir.resolve("mode.json");
         Files.writeString(file, "{\"mode\":\"kong\"}");
         assertThatThrownBy(() -> StubConfigFile.apply(file, GatewayStub.builder()))
-                .hasMessageContaining("kong").hasMessageContaining("openai, litellm, portkey");
+                .hasMessageContaining("kong").hasMessageContaining("openai, litellm, portkey, portkey-oss");
         assertThatThrownBy(() -> StubConfigFile.apply(dir.resolve("none.json"), GatewayStub.builder()))
                 .hasMessageContaining("does not exist");
     }

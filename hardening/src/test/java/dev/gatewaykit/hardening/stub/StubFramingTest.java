@@ -22,7 +22,7 @@ class StubFramingTest {
     private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final String CHUNKED = "POST /v1/chat/completions HTTP/1.1\r\nHost: s\r\nx-portkey-provider: openai\r\n"
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-    private static final String POST = "POST /v1/chat/completions HTTP/1.1\r\nHost: s\r\n";
+    private static final String POST = "POST /v1/chat/completions HTTP/1.1\r\nHost: s\r\nx-portkey-provider: openai\r\n";
     private static final String[] BAD_SIZES = {"ffffffff", "80000000", "fffffffff", "ffffffffff", "fffffffffff",
             "ffffffffffff", "fffffffffffff", "ffffffffffffff", "fffffffffffffff", "ffffffffffffffff", "zz", "g1", "-5",
             "-1", " ", "0x10", "+10"};
@@ -78,10 +78,10 @@ class StubFramingTest {
         }
         if (ok && status == 400 && r.head().contains("application/json")) {
             ok = r.body().contains("\"message\":\"Malformed request body")
-                    || mode == StubMode.PORTKEY && r.body().contains("Malformed request body");
+                    || mode.portkey() && r.body().contains("Malformed request body");
         }
-        RawExchange next = RawExchange.send(stub.host(), stub.port(), "GET /v1/models HTTP/1.1\r\nHost: s\r\n\r\n",
-                HANG_MILLIS);
+        RawExchange next = RawExchange.send(stub.host(), stub.port(), "GET /v1/models HTTP/1.1\r\nHost: s\r\n"
+                + "x-portkey-provider: openai\r\n\r\n", HANG_MILLIS);
         if (!ok || next.status() != 200) {
             failures.add(mode.id() + " " + what + ": " + r + " / next request: " + next);
         }
