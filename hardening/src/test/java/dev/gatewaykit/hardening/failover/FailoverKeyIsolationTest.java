@@ -112,6 +112,7 @@ class FailoverKeyIsolationTest {
                 "direct POST /chat/completions 200 [open-1]",
                 "direct POST /chat/completions 200 [open-2]",
                 "proxy GET /health/liveliness 200",
+                "proxy GET /models 200",
                 "proxy POST /chat/completions 200 [after]");
         assertKeysStayedWithTheirOrigins();
     }
@@ -145,6 +146,7 @@ class FailoverKeyIsolationTest {
                 "direct POST /chat/completions 200 [down]",
                 "direct POST /chat/completions 200 [still-down]",
                 "proxy GET /health/liveliness 200",
+                "proxy GET /models 200",
                 "proxy POST /chat/completions 200 [back]");
         assertKeysStayedWithTheirOrigins();
     }

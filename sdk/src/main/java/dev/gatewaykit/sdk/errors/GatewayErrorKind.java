@@ -4,6 +4,8 @@ package dev.gatewaykit.sdk.errors;
 public enum GatewayErrorKind {
     /** The key was rejected: wrong, expired or blocked. */
     AUTHENTICATION,
+    /** The key is valid but may not do this: an admin route, a team permission (not a model: see below). */
+    PERMISSION_DENIED,
     /** The key is valid but may not use the requested model. */
     MODEL_NOT_ALLOWED,
     /** The key's, team's or user's budget is spent. */

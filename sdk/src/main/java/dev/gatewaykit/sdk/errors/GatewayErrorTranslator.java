@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIServiceException;
 import dev.gatewaykit.sdk.gateway.Gateway;
+import dev.gatewaykit.sdk.gateway.Diagnosis;
+import dev.gatewaykit.sdk.gateway.FailureCause;
 import dev.gatewaykit.sdk.gateway.GatewayFailure;
+import dev.gatewaykit.sdk.gateway.RouteProvenance;
 import dev.gatewaykit.sdk.GatewayKind;
 import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
@@ -38,18 +41,15 @@ import javax.net.ssl.SSLException;
 
 /**
  * Explains failed calls: turns openai-java exceptions, I/O failures and raw HTTP responses into a
- * {@link GatewayError} with a kind and a hint. Classification branches on status and {@code error.type} /
- * {@code error.code}, not on message text, because LiteLLM's messages change between versions; the two
- * exceptions are documented where they occur.
+ * {@link GatewayError} with a kind and a hint. What a gateway's error types, codes and statuses mean is that
+ * gateway's knowledge ({@link Gateway#diagnose}); this class reads the wire, asks the route's gateway, and falls
+ * back on OpenAI's vocabulary and the HTTP status.
  */
 public final class GatewayErrorTranslator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> BUDGET = Set.of("budget_exceeded");
-    private static final Set<String> MODEL_DENIED = Set.of("key_model_access_denied", "team_model_access_denied",
-            "user_model_access_denied", "org_model_access_denied");
-    private static final Set<String> AUTH = Set.of("auth_error", "expired_key", "token_not_found_in_db",
-            "invalid_api_key", "authentication_error");
+    /** OpenAI's own vocabulary for a refused key; gateways' own types are read by their {@link Gateway}. */
+    private static final Set<String> AUTH = Set.of("invalid_api_key", "authentication_error");
     private static final int MAX_MESSAGE = 500;
 
     private GatewayErrorTranslator() {
@@ -72,10 +72,8 @@ public final class GatewayErrorTranslator {
         OpenAIServiceException service = find(failure, OpenAIServiceException.class);
         GatewayError error;
         if (service != null) {
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.putAll(service.headers().asMap());
-            error = fromResponse(service.statusCode(), name -> first(headers, name), bodyOf(service), route,
-                    ceiling(settings));
+            error = fromResponse(service.statusCode(), service.headers().asMap(), bodyOf(service), route,
+                    ceiling(settings), Optional.empty());
         } else {
             error = fromIo(failure, route);
         }
@@ -90,15 +88,24 @@ public final class GatewayErrorTranslator {
         return new GatewayError(GatewayErrorKind.NOT_CONFIGURED, route.role(), route.gateway(), route.origin(), null,
                 null, route.role() + " has no key, so the call was not sent: " + missing.message(),
                 missing.fix() + " " + missing.variable() + " can be set in the environment, a .env file or (with"
-                        + " Spring) as a property; set OPENAI_REQUIRE_KEYS=true to find this at startup instead.");
+                        + " Spring) as a property; set " + Setting.REQUIRE_KEYS.variable() + "=true to find this at startup"
+                        + " instead.");
     }
 
     /** Explains a raw HTTP error response received on {@code route} (health probes, custom calls). */
     public static GatewayError translateResponse(int status, Map<String, List<String>> headers, String body,
                                                  RouteSettings route) {
-        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        h.putAll(headers);
-        return fromResponse(status, name -> first(h, name), body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER);
+        return fromResponse(status, headers, body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER, Optional.empty());
+    }
+
+    /**
+     * Explains a raw HTTP error response to a request for {@code requestPath} on {@code route}; the path lets a
+     * gateway tell a refused admin route from a refused key.
+     */
+    public static GatewayError translateResponse(int status, Map<String, List<String>> headers, String body,
+                                                 RouteSettings route, String requestPath) {
+        return fromResponse(status, headers, body, route, TransportLimits.DEFAULT_MAX_RETRY_AFTER,
+                Optional.ofNullable(requestPath));
     }
 
     private static Duration ceiling(GatewaySettings settings) {
@@ -107,32 +114,67 @@ public final class GatewayErrorTranslator {
 
     // ---- responses -------------------------------------------------------------------------------------------
 
-    private static GatewayError fromResponse(int status, Function<String, String> header, String body,
-                                             RouteSettings route, Duration ceiling) {
-        GatewayFailure failure = parse(status, body, route);
-        String type = failure.type().orElse("").toLowerCase(Locale.ROOT);
-        String code = failure.code().orElse("").toLowerCase(Locale.ROOT);
-        GatewayErrorKind kind = classify(status, type, code, failure.message());
-        Gateway gateway = Gateway.of(route.gateway());
-        String hint = hint(kind, failure, route, header, ceiling);
+    private static GatewayError fromResponse(int status, Map<String, List<String>> rawHeaders, String body,
+                                             RouteSettings route, Duration ceiling, Optional<String> path) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(rawHeaders);
+        Function<String, String> header = name -> first(headers, name);
+        Map<String, String> firstValues = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> {
+            if (name != null && !values.isEmpty()) {
+                firstValues.put(name, values.get(0));
+            }
+        });
+        GatewayFailure failure = parse(status, body, route, path, firstValues);
+        Gateway gateway = Gateway.forRoute(route);
+        Optional<Diagnosis> diagnosis = diagnose(gateway, failure, route);
+        GatewayErrorKind kind = diagnosis.flatMap(Diagnosis::cause).map(GatewayErrorTranslator::kindOf)
+                .orElseGet(() -> classify(failure));
+        String hint = hint(kind, failure, diagnosis.flatMap(Diagnosis::hint), route, header, ceiling);
         return new GatewayError(kind, route.role(), route.gateway(), route.origin(), status,
-                requestId(gateway, header), failure.message(), hint);
+                gateway.requestId(header).orElse(null), failure.message(), hint);
     }
 
-    private static GatewayErrorKind classify(int status, String type, String code, String message) {
+    /**
+     * The route's gateway explains the failure; when it names no cause, the generic gateway may still recognise
+     * one (a gateway detected as another kind still answers in its own vocabulary).
+     */
+    private static Optional<Diagnosis> diagnose(Gateway gateway, GatewayFailure failure, RouteSettings route) {
+        if (SdkErrorTypes.REDIRECT_REFUSED.equals(failure.type().orElse(null))) {
+            return Optional.empty();
+        }
+        Optional<Diagnosis> own = gateway.diagnose(failure, route);
+        if (own.flatMap(Diagnosis::cause).isPresent() || gateway.kind() == GatewayKind.GENERIC) {
+            return own;
+        }
+        Optional<Diagnosis> recognised = Gateway.of(GatewayKind.GENERIC).diagnose(failure, route)
+                .filter(d -> d.cause().isPresent());
+        if (recognised.isEmpty()) {
+            return own;
+        }
+        return Optional.of(new Diagnosis(recognised.get().cause(),
+                recognised.get().hint().or(() -> own.flatMap(Diagnosis::hint))));
+    }
+
+    private static GatewayErrorKind kindOf(FailureCause cause) {
+        return switch (cause) {
+            case KEY_REJECTED, KEY_UNKNOWN, KEY_EXPIRED, KEY_MALFORMED -> GatewayErrorKind.AUTHENTICATION;
+            case PERMISSION_DENIED -> GatewayErrorKind.PERMISSION_DENIED;
+            case MODEL_NOT_ALLOWED -> GatewayErrorKind.MODEL_NOT_ALLOWED;
+            case BUDGET_EXCEEDED -> GatewayErrorKind.BUDGET_EXCEEDED;
+            case RATE_LIMITED -> GatewayErrorKind.RATE_LIMITED;
+            case REQUEST_REFUSED -> GatewayErrorKind.BAD_REQUEST;
+            case PROVIDER_NOT_CONFIGURED -> GatewayErrorKind.UPSTREAM;
+        };
+    }
+
+    /** The kind when no gateway names a cause: the sdk's own types, OpenAI's vocabulary, then the status. */
+    private static GatewayErrorKind classify(GatewayFailure failure) {
+        int status = failure.status().orElse(0);
+        String type = failure.type().orElse("").toLowerCase(Locale.ROOT);
+        String code = failure.code().orElse("").toLowerCase(Locale.ROOT);
         if (SdkErrorTypes.REDIRECT_REFUSED.equals(type)) {
             return GatewayErrorKind.REDIRECT_REFUSED;
-        }
-        if (BUDGET.contains(type) || BUDGET.contains(code)) {
-            return GatewayErrorKind.BUDGET_EXCEEDED;
-        }
-        if (MODEL_DENIED.contains(type) || MODEL_DENIED.contains(code)) {
-            return GatewayErrorKind.MODEL_NOT_ALLOWED;
-        }
-        // Older LiteLLM answers "model not allowed" as a plain 401 auth_error: type and code are the same as for a
-        // bad key, so the frozen message of those releases is the only signal left.
-        if (status == 401 && message.toLowerCase(Locale.ROOT).contains("not allowed to access model")) {
-            return GatewayErrorKind.MODEL_NOT_ALLOWED;
         }
         if (status == 401 || status == 403 || AUTH.contains(type) || AUTH.contains(code)) {
             return GatewayErrorKind.AUTHENTICATION;
@@ -146,15 +188,18 @@ public final class GatewayErrorTranslator {
         return GatewayErrorKind.UPSTREAM;
     }
 
-    private static GatewayFailure parse(int status, String body, RouteSettings route) {
+    private static GatewayFailure parse(int status, String body, RouteSettings route, Optional<String> path,
+                                        Map<String, String> headers) {
         String type = null;
         String code = null;
         String message = null;
+        String provider = null;
         boolean gatewayOwn = false;
         try {
             JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
             if (json != null && json.isObject()) {
                 JsonNode error = json.get("error");
+                provider = text(json.get("provider"));
                 if (error != null && error.isObject()) {
                     type = text(error.get("type"));
                     code = text(error.get("code"));
@@ -180,7 +225,7 @@ public final class GatewayErrorTranslator {
             message = body == null || body.isBlank() ? "HTTP " + status + " with an empty body" : body;
         }
         return new GatewayFailure(OptionalInt.of(status), Optional.ofNullable(type), Optional.ofNullable(code),
-                mask(message, route), gatewayOwn);
+                mask(message, route), gatewayOwn, Optional.ofNullable(provider), path, headers);
     }
 
     private static String text(JsonNode node) {
@@ -191,56 +236,44 @@ public final class GatewayErrorTranslator {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    private static String hint(GatewayErrorKind kind, GatewayFailure failure, RouteSettings route,
-                               Function<String, String> header, Duration ceiling) {
-        Gateway gateway = Gateway.of(route.gateway());
+    private static String hint(GatewayErrorKind kind, GatewayFailure failure, Optional<String> gatewayHint,
+                               RouteSettings route, Function<String, String> header, Duration ceiling) {
         int status = failure.status().orElse(0);
         String key = route.apiKey().map(Object::toString).orElse("(none)");
-        switch (kind) {
-            case MODEL_NOT_ALLOWED:
-                return "The key " + key + " is valid but may not use " + route.model().map(m -> "model " + m)
-                        .orElse("this model") + ". Add the model (or a wildcard such as openai/*) to the key's allowed"
-                        + " models (LiteLLM: POST /key/update or the UI), or call a model the key allows.";
-            case BUDGET_EXCEEDED:
-                return "The budget of the key " + key + " (or of its team or user) is spent. Raise max_budget"
-                        + " (LiteLLM: POST /key/update) or wait for budget_duration to reset it.";
-            case REDIRECT_REFUSED:
-                String target = Optional.ofNullable(header.apply(SdkErrorTypes.REDIRECT_TARGET_HEADER))
-                        .orElse("another origin");
-                return route.origin() + " redirected the call to " + target + ". The client does not follow"
-                        + " redirects to another origin, so neither the key nor the request left " + route.origin()
-                        + ". If " + target + " is where the API lives, set the base URL to it ("
-                        + source(route, Setting.RoleSetting.BASE_URL) + ", e.g. OPENAI_BASE_URL) with a key for that origin.";
-            case RATE_LIMITED:
-                return "Too many requests" + retryAdvice(header, ceiling).orElse(". The client retries with"
-                        + " back-off (OPENAI_MAX_RETRIES)") + "; lower concurrency or raise the key's rpm/tpm limits.";
-            default:
-                break;
+        String maxRetries = Setting.MAX_RETRIES.variable();
+        if (kind == GatewayErrorKind.REDIRECT_REFUSED) {
+            String target = Optional.ofNullable(header.apply(SdkErrorTypes.REDIRECT_TARGET_HEADER))
+                    .orElse("another origin");
+            return route.origin() + " redirected the call to " + target + ". The client does not follow"
+                    + " redirects to another origin, so neither the key nor the request left " + route.origin()
+                    + ". If " + target + " is where the API lives, set the base URL to it ("
+                    + RouteProvenance.baseUrlSetBy(route) + ", e.g. " + Setting.BASE_URL.variable()
+                    + ") with a key for that origin.";
         }
-        // The provider SDK inside LiteLLM raises this when the proxy has no provider key; it carries no error type
-        // of its own, so its (stable, OpenAI Python SDK) text is matched here.
-        if (status >= 500 && failure.message().contains("api_key client option must be set")) {
-            return "The proxy has no provider key for this model: set the provider's key (e.g. OPENAI_API_KEY) in the"
-                    + " proxy's own environment (its .env or docker-compose.yml) and restart it. This application's"
-                    + " key " + key + " is the proxy's virtual key and is not passed on to the provider.";
+        if (kind == GatewayErrorKind.RATE_LIMITED) {
+            return "Too many requests" + retryAdvice(header, ceiling).orElse(". The client retries with"
+                    + " back-off (" + maxRetries + ")") + "; " + gatewayHint.orElse("lower concurrency or raise"
+                    + " the key's rpm/tpm limits.");
         }
-        Optional<String> specific = gateway.hint(failure, route);
-        if (specific.isPresent()) {
-            return specific.get();
+        if (gatewayHint.isPresent()) {
+            return gatewayHint.get();
         }
         switch (kind) {
             case AUTHENTICATION:
                 if (route.keyless()) {
                     return "This route sends no Authorization header (keyless), but " + route.origin() + " wants a"
-                            + " key: set " + "OPENAI_" + route.role().envName() + "_API_KEY, or remove OPENAI_"
-                            + route.role().envName() + "_AUTH=none.";
+                            + " key: set " + Setting.roleApiKey(route.role()).variable() + ", or remove "
+                            + Setting.roleAuth(route.role()).variable() + "=none.";
                 }
-                return "The server rejected the key " + key + " (" + source(route, Setting.RoleSetting.API_KEY) + "). Check that"
-                        + " the key belongs to " + route.origin() + " and has not expired.";
+                return "The server rejected the key " + key + " (" + RouteProvenance.keySetBy(route) + ")."
+                        + " Check that the key belongs to " + route.origin() + " and has not expired.";
+            case PERMISSION_DENIED:
+                return "The key " + key + " is valid but may not do this: use a key with the permission, or ask the"
+                        + " gateway's admin for it.";
             case BAD_REQUEST:
                 if (status == 404 && !route.baseUrl().endsWith("/v1")) {
                     return "Nothing at this path: most OpenAI-compatible servers serve the API under /v1; try "
-                            + route.baseUrl() + "/v1 (" + source(route, Setting.RoleSetting.BASE_URL) + ").";
+                            + route.baseUrl() + "/v1 (" + RouteProvenance.baseUrlSetBy(route) + ").";
                 }
                 if (status == 404) {
                     return "Nothing at this path or no such model on " + route.origin() + ": check the model name"
@@ -248,7 +281,7 @@ public final class GatewayErrorTranslator {
                 }
                 return "The gateway refused the request as invalid; the message above names the parameter.";
             default:
-                String id = requestId(gateway, header);
+                String id = Gateway.forRoute(route).requestId(header).orElse(null);
                 String lookUp = " Look the call up in the gateway's logs" + (id == null ? "." : " by request id " + id
                         + ".");
                 if (status >= 200 && status < 300) {
@@ -257,7 +290,7 @@ public final class GatewayErrorTranslator {
                             + " stream; the stream had begun, so the call was not retried." + lookUp;
                 }
                 return "The gateway or the provider behind it failed (HTTP " + status + ")" + retryAdvice(header,
-                        ceiling).orElse("; the client retried per OPENAI_MAX_RETRIES") + "." + lookUp;
+                        ceiling).orElse("; the client retried per " + maxRetries) + "." + lookUp;
         }
     }
 
@@ -268,7 +301,7 @@ public final class GatewayErrorTranslator {
     private static Optional<String> retryAdvice(Function<String, String> header, Duration ceiling) {
         if (header.apply(SdkErrorTypes.RETRY_AFTER_INVALID_HEADER) != null) {
             return Optional.of("; the gateway's retry-after was not a valid delay, so the client used its own"
-                    + " back-off (OPENAI_MAX_RETRIES)");
+                    + " back-off (" + Setting.MAX_RETRIES.variable() + ")");
         }
         return RetryAfter.of(header, Clock.systemUTC()).map(retryAfter -> {
             Duration delay = retryAfter.delay().orElse(Duration.ZERO);
@@ -276,12 +309,12 @@ public final class GatewayErrorTranslator {
                 return "; the gateway's retry-after was not a valid delay, so the client used its own back-off";
             }
             if (delay.compareTo(ceiling) > 0) {
-                return "; the gateway asked to wait " + retryAfter.describe() + ", longer than OPENAI_MAX_RETRY_AFTER ("
+                return "; the gateway asked to wait " + retryAfter.describe() + ", longer than " + Setting.MAX_RETRY_AFTER.variable() + " ("
                         + RetryAfter.format(ceiling) + "), so the call was not retried."
-                        + " Retry later, or raise OPENAI_MAX_RETRY_AFTER";
+                        + " Retry later, or raise " + Setting.MAX_RETRY_AFTER.variable();
             }
             return "; the gateway asked to wait " + retryAfter.describe() + ", which the client waits before each"
-                    + " retry (OPENAI_MAX_RETRIES)";
+                    + " retry (" + Setting.MAX_RETRIES.variable() + ")";
         });
     }
 
@@ -289,10 +322,7 @@ public final class GatewayErrorTranslator {
 
     private static GatewayError fromIo(Throwable failure, RouteSettings route) {
         String origin = route.origin();
-        String probe = route.gateway() == GatewayKind.LITELLM || route.gateway() == GatewayKind.GENERIC
-                ? "curl " + origin + "/health/liveliness" + (route.gateway() == GatewayKind.GENERIC
-                ? " (LiteLLM) or curl " + route.baseUrl() + "/models" : "")
-                : "curl " + Gateway.of(route.gateway()).healthUrl(route);
+        String probe = Gateway.forRoute(route).probeCommand(route);
         String container = " Inside a container, localhost is the container itself, not the host: use"
                 + " host.docker.internal or the compose service name.";
         UnexpectedBodyException body = find(failure, UnexpectedBodyException.class);
@@ -302,15 +332,16 @@ public final class GatewayErrorTranslator {
                     + " is not the API's JSON (" + body.reason() + "; content type " + body.contentType() + "; first"
                     + " bytes: " + body.firstBytes() + "). A login or error page of a proxy in between, or a base URL"
                     + " that is not the OpenAI-compatible API, answers like this: check " + route.baseUrl() + " ("
-                    + source(route, Setting.RoleSetting.BASE_URL) + ") and the gateway's logs.");
+                    + RouteProvenance.baseUrlSetBy(route) + ") and the gateway's logs.");
         }
         ResponseTooLargeException tooLarge = find(failure, ResponseTooLargeException.class);
         if (tooLarge != null) {
+            String maxBytes = Setting.MAX_RESPONSE_BYTES.variable();
             return new GatewayError(GatewayErrorKind.UPSTREAM, route.role(), route.gateway(), origin, null, null,
                     mask(describe(failure), route), "From " + origin + ", " + tooLarge.subject() + " holds more than "
-                    + tooLarge.limit() + " " + tooLarge.unit() + ", the limit OPENAI_MAX_RESPONSE_BYTES sets, so the"
+                    + tooLarge.limit() + " " + tooLarge.unit() + ", the limit " + maxBytes + " sets, so the"
                     + " client stopped reading it instead of filling the heap. If such answers are expected (very"
-                    + " large embedding batches), raise OPENAI_MAX_RESPONSE_BYTES (e.g. 256MB, with the heap to"
+                    + " large embedding batches), raise " + maxBytes + " (e.g. 256MB, with the heap to"
                     + " match); otherwise check what the gateway sends.");
         }
         GatewayErrorKind kind;
@@ -321,19 +352,19 @@ public final class GatewayErrorTranslator {
         } else if (find(failure, UnknownHostException.class) != null) {
             kind = GatewayErrorKind.UNREACHABLE;
             hint = "The host of " + origin + " does not resolve: check the spelling of the base URL ("
-                    + source(route, Setting.RoleSetting.BASE_URL) + ")." + container;
+                    + RouteProvenance.baseUrlSetBy(route) + ")." + container;
         } else if (find(failure, SSLException.class) != null) {
             kind = GatewayErrorKind.UNREACHABLE;
             hint = "TLS handshake with " + origin + " failed: use http:// for a plain-HTTP proxy, or trust its"
                     + " certificate.";
         } else if (isConnectTimeout(failure)) {
             kind = GatewayErrorKind.UNREACHABLE;
-            hint = "No connection to " + origin + " within OPENAI_CONNECT_TIMEOUT: a firewall or a wrong host or"
+            hint = "No connection to " + origin + " within " + Setting.CONNECT_TIMEOUT.variable() + ": a firewall or a wrong host or"
                     + " port. Try " + probe + "." + container;
         } else if (find(failure, InterruptedIOException.class) != null) {
             kind = GatewayErrorKind.UPSTREAM;
-            hint = "No complete answer from " + origin + " in time (OPENAI_READ_TIMEOUT / OPENAI_TIMEOUT"
-                    + ", or OPENAI_" + route.role().envName() + "_TIMEOUT): raise the timeout for slow models, or"
+            hint = "No complete answer from " + origin + " in time (" + Setting.READ_TIMEOUT.variable() + " / "
+                    + Setting.TIMEOUT.variable() + ", or " + Setting.roleTimeout(route.role()).variable() + "): raise the timeout for slow models, or"
                     + " check the gateway's upstream.";
         } else if (find(failure, IOException.class) != null) {
             kind = GatewayErrorKind.UPSTREAM;
@@ -374,42 +405,21 @@ public final class GatewayErrorTranslator {
         List<String> others = new ArrayList<>();
         for (RouteSettings other : settings.routes().values()) {
             if (other.role() != route.role() && !other.origin().equals(route.origin())) {
-                others.add(other.role() + " goes to " + other.origin() + " (" + source(other, Setting.RoleSetting.BASE_URL) + ")");
+                others.add(other.role() + " goes to " + other.origin() + " (" + RouteProvenance.baseUrlSetBy(other) + ")");
             }
         }
         if (others.isEmpty()) {
             return error;
         }
+        String internal = Setting.INTERNAL_BASE_URL.variable();
+        String base = Setting.BASE_URL.variable();
         String hint = error.hint() + " Routes differ: " + route.role() + " goes to " + route.origin() + " ("
-                + source(route, Setting.RoleSetting.BASE_URL) + "), while " + String.join(" and ", others) + ". Embeddings use"
-                + " OPENAI_INTERNAL_BASE_URL, LLM and CODEX use OPENAI_BASE_URL: if one works and the other fails,"
-                + " point both at the same proxy, or leave OPENAI_INTERNAL_BASE_URL empty so embeddings follow"
-                + " OPENAI_BASE_URL.";
+                + RouteProvenance.baseUrlSetBy(route) + "), while " + String.join(" and ", others) + ". Embeddings use"
+                + " " + internal + ", LLM and CODEX use " + base + ": if one works and the other fails, point both"
+                + " at the same proxy, or leave " + internal + " empty so embeddings follow " + base + ".";
         return new GatewayError(error.kind(), error.role().orElse(null), error.gateway(), error.origin(),
                 error.status().isPresent() ? error.status().getAsInt() : null, error.requestId().orElse(null),
                 error.message(), hint);
-    }
-
-    private static String source(RouteSettings route, Setting.RoleSetting key) {
-        RouteSettings.ValueSource source = route.sources().get(key);
-        return source == null ? "not configured" : "set by " + source;
-    }
-
-    private static String requestId(Gateway gateway, Function<String, String> header) {
-        for (String name : gateway.requestIdHeaders()) {
-            String value = header.apply(name);
-            if (value != null) {
-                return value;
-            }
-        }
-        // A gateway detected as another kind may still answer with its own id: any known one beats none.
-        for (String name : Gateway.of(GatewayKind.GENERIC).requestIdHeaders()) {
-            String value = header.apply(name);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -30,11 +30,11 @@ public final class OpenAiGateway implements Gateway {
     }
 
     @Override
-    public Optional<String> hint(GatewayFailure failure, RouteSettings route) {
+    public Optional<Diagnosis> diagnose(GatewayFailure failure, RouteSettings route) {
         if (failure.status().orElse(0) == 401) {
-            return Optional.of("OpenAI rejected the key " + route.apiKey().map(Object::toString).orElse("(none)")
+            return Optional.of(Diagnosis.hintOnly("OpenAI rejected the key " + route.apiKey().map(Object::toString).orElse("(none)")
                     + ": check it at https://platform.openai.com/api-keys. A LiteLLM or Portkey virtual key does"
-                    + " not work against api.openai.com; point the base URL at the proxy instead.");
+                    + " not work against api.openai.com; point the base URL at the proxy instead."));
         }
         return Optional.empty();
     }

@@ -60,6 +60,8 @@ class DoctorTest {
         String key = fakeKey();
         String internalKey = fakeKey();
         proxy.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("\"I'm alive!\"")));
+        // the LLM route's key is proved by LiteLLM's keyed model list, served with and without /v1
+        proxy.stubFor(get("/models").willReturn(aResponse().withBody("{\"object\":\"list\",\"data\":[]}")));
         internal.stubFor(get("/v1/models").willReturn(aResponse().withBody("{\"object\":\"list\",\"data\":[]}")));
         Files.writeString(dir.resolve(".env"), "export OPENAI_INTERNAL_BASE_URL=" + internal.baseUrl() + "/v1\n"
                 + "OPENAI_INTERNAL_API_KEY=\"" + internalKey + "\"\n");
@@ -86,6 +88,7 @@ class DoctorTest {
         // Run with no locale at all (a plain container): the report must read the same, so it is ASCII.
         assertThat(run.output()).matches("\\p{ASCII}*");
         proxy.verify(0, anyRequestedFor(urlEqualTo("/health")));
+        proxy.verify(getRequestedFor(urlEqualTo("/models")).withHeader("Authorization", equalTo("Bearer " + key)));
         internal.verify(getRequestedFor(urlEqualTo("/v1/models"))
                 .withHeader("Authorization", equalTo("Bearer " + internalKey)));
     }

@@ -201,7 +201,7 @@ class FailoverSwitchOverTest {
         assertThat(trail(proxy)).containsExactly(
                 "POST /v1/chat/completions 503", "POST /v1/chat/completions 503", "POST /v1/chat/completions 503",
                 "GET /health/liveliness 503",
-                "GET /health/liveliness 200", "POST /v1/chat/completions 200");
+                "GET /health/liveliness 200", "GET /v1/models 200", "POST /v1/chat/completions 200");
         assertThat(trail(direct)).hasSize(4).allMatch(line -> line.equals("POST /v1/chat/completions 200"));
     }
 

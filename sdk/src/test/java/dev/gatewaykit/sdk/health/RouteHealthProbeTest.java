@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.gatewaykit.sdk.testing.Fixtures.closedPort;
 import static dev.gatewaykit.sdk.testing.Fixtures.jsonError;
@@ -55,6 +56,7 @@ class RouteHealthProbeTest {
     @Test
     void liteLlmIsProbedAtLivelinessOnTheOriginRootNeverHealth() {
         server.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("\"I'm alive!\"")));
+        server.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
         GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", server.baseUrl() + "/v1",
                 "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "litellm"));
 
@@ -66,6 +68,43 @@ class RouteHealthProbeTest {
         assertThat(result.detail()).hasValueSatisfying(d -> assertThat(d).contains("200"));
         server.verify(getRequestedFor(urlEqualTo("/health/liveliness")).withHeader("Authorization", absent()));
         server.verify(0, anyRequestedFor(urlEqualTo("/health")));
+    }
+
+    @Test
+    void liteLlmLivelinessThenTheRoutesKeyIsProvedByTheModelList() {
+        server.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("\"I'm alive!\"")));
+        server.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", server.baseUrl() + "/v1",
+                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "litellm"));
+
+        HealthResult result = probe(settings).probe(settings.route(Role.LLM));
+
+        assertThat(result.up()).isTrue();
+        assertThat(result.detail()).hasValueSatisfying(d -> assertThat(d).contains("key accepted by GET /v1/models"));
+        server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer " + key)));
+        server.verify(0, anyRequestedFor(urlEqualTo("/health")));
+        server.verify(0, anyRequestedFor(urlMatching(".*/(chat/completions|embeddings|responses)")));
+    }
+
+    @Test
+    void liteLlmUpButRejectingTheRoutesKeyIsDownWithAuthenticationAndTheHint() {
+        server.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("\"I'm alive!\"")));
+        server.stubFor(get("/v1/models").willReturn(jsonError(401, """
+                {"error":{"message":"Authentication Error, Invalid proxy server token passed. key=0f1e, not found in db.",
+                 "type":"token_not_found_in_db","param":"key","code":"401"}}""")));
+        GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", server.baseUrl() + "/v1",
+                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "litellm"));
+
+        HealthResult result = probe(settings).probe(settings.route(Role.LLM));
+
+        assertThat(result.up()).isFalse();
+        assertThat(result.url()).isEqualTo(server.baseUrl() + "/v1/models");
+        assertThat(result.detail()).hasValueSatisfying(d -> assertThat(d).contains("gateway up", "HTTP 401"));
+        assertThat(result.error()).hasValueSatisfying(e -> {
+            assertThat(e.kind()).isEqualTo(GatewayErrorKind.AUTHENTICATION);
+            assertThat(e.hint()).contains("does not know the virtual key", Secrets.mask(key), "/key/generate");
+            assertThat(e.toString()).doesNotContain(key);
+        });
     }
 
     @Test
@@ -167,6 +206,7 @@ class RouteHealthProbeTest {
     @Test
     void keyEchoedInAHealthyAnswerIsMaskedInTheDetail() {
         server.stubFor(get("/health/liveliness").willReturn(aResponse().withBody("alive; caller " + key)));
+        server.stubFor(get("/models").willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
         GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", server.baseUrl(), "OPENAI_API_KEY", key,
                 "OPENAI_GATEWAY", "litellm"));
 

@@ -138,7 +138,8 @@ class GatewayStubApplicationTests {
             assertThat(component.path("details").path("url").asText()).as(role.name())
                 .isEqualTo(this.stub.origin() + "/health/liveliness");
         }
-        assertThat(this.stub.journal()).extracting(JournalEntry::path).containsOnly("/health/liveliness");
+        // LiteLLM health: liveliness says the proxy is up, the keyed model list proves the route's key; never /health
+        assertThat(this.stub.journal()).extracting(JournalEntry::path).containsOnly("/health/liveliness", "/v1/models");
     }
 
     @Test
