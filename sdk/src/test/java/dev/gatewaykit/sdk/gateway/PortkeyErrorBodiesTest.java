@@ -121,8 +121,14 @@ class PortkeyErrorBodiesTest {
         ResponseDefinitionBuilder response = jsonError(row.status(), row.body()).withHeader("x-portkey-trace-id",
                 row.traceId());
         proxy.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(response));
-        GatewaySettings settings = settings(Map.of("OPENAI_BASE_URL", proxy.baseUrl() + "/v1",
-                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "portkey", "OPENAI_MAX_RETRIES", "0"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OPENAI_BASE_URL", proxy.baseUrl() + "/v1",
+                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "portkey", "OPENAI_MAX_RETRIES", "0",
+                "PORTKEY_PRODUCT", row.product().id()));
+        if (row.product() == PortkeyProduct.SELF_HOSTED) {
+            // A valid self-hosted route: the settings refuse one without a provider before any call is made.
+            env.put("PORTKEY_PROVIDER", "openai");
+        }
+        GatewaySettings settings = settings(env);
         RouteSettings route = settings.route(Role.LLM);
         if (row.product() == PortkeyProduct.CLOUD) {
             route = route.toBuilder().baseUrl(CLOUD_URL).build();

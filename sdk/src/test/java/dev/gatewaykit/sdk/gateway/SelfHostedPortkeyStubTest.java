@@ -1,6 +1,7 @@
 package dev.gatewaykit.sdk.gateway;
 
 import dev.gatewaykit.sdk.Role;
+import dev.gatewaykit.sdk.settings.GatewaySettingsException;
 import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.sdk.errors.GatewayError;
 import dev.gatewaykit.sdk.errors.GatewayErrorKind;
@@ -37,17 +38,30 @@ class SelfHostedPortkeyStubTest {
     }
 
     @Test
-    void aRouteWithoutProviderGetsTheSelfHostedFormsAndNoEmptyRequestId() {
+    void aRouteWithoutProviderIsRefusedAtStartupWithTheSelfHostedForms() {
+        String key = fakeKey();
+        Throwable failure = catchThrowable(() -> settings(Map.of("OPENAI_BASE_URL", stub.baseUrl(),
+                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "portkey", "OPENAI_MAX_RETRIES", "0")));
+
+        assertThat(failure).isInstanceOf(GatewaySettingsException.class)
+                .hasMessageContaining("PORTKEY_PROVIDER")
+                .hasMessageContaining("x-portkey-provider header is required")
+                .hasMessageContaining("PORTKEY_PRODUCT=cloud");
+        assertThat(failure.getMessage()).doesNotContain(key);
+    }
+
+    @Test
+    void aProviderTheGatewayDoesNotKnowGetsItsRefusalExplainedAndNoEmptyRequestId() {
         String key = fakeKey();
         try (GatewayClients clients = GatewayClients.create(settings(Map.of("OPENAI_BASE_URL", stub.baseUrl(),
-                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "portkey", "OPENAI_MAX_RETRIES", "0")))) {
+                "OPENAI_API_KEY", key, "OPENAI_GATEWAY", "portkey", "PORTKEY_PROVIDER", "not-a-provider",
+                "OPENAI_MAX_RETRIES", "0")))) {
             Throwable failure = catchThrowable(() -> chat(clients.llm()));
             GatewayError error = clients.explain(Role.LLM, failure);
 
             assertThat(error.kind()).as(error.describe()).isEqualTo(GatewayErrorKind.BAD_REQUEST);
-            assertThat(error.message()).contains("x-portkey-provider header is required");
-            assertThat(error.hint()).contains("Portkey itself refused", "PORTKEY_PROVIDER=openai", "custom_host",
-                    "no @slug/model");
+            assertThat(error.message()).contains("Invalid provider passed");
+            assertThat(error.hint()).contains("Portkey itself refused", "x-portkey-provider");
             assertThat(error.requestId()).isEmpty();
             assertThat(error.describe()).doesNotContain(key);
         }
