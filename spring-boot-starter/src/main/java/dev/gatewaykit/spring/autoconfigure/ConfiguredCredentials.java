@@ -1,14 +1,13 @@
 package dev.gatewaykit.spring.autoconfigure;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.gatewaykit.sdk.credentials.Credential;
 
 /**
  * Adapts {@code openai.credentials.<name>.*} to the sdk's {@link Credential}s. Blank values count as unset, as
- * everywhere else; validation and the key rule are the sdk's, applied when the credential clients are built.
+ * everywhere else; validation (the gateway id included) and the key rule are the sdk's, applied when the credential clients are built.
  */
 final class ConfiguredCredentials {
 
@@ -22,13 +21,11 @@ final class ConfiguredCredentials {
     }
 
     private static Credential credential(String name, OpenAIGatewayProperties.Credential properties) {
-        OpenAIGatewayProperties.Gateway gateway = properties.getGateway();
         return Credential.builder()
             .name(name)
             .baseUrl(valueOrNull(properties.getBaseUrl()))
             .apiKey(valueOrNull(properties.getApiKey()))
-            .gateway((gateway == null || gateway == OpenAIGatewayProperties.Gateway.AUTO) ? null
-                    : gateway.name().toLowerCase(Locale.ROOT))
+            .gateway(valueOrNull(properties.getGateway()))
             .headers(properties.getHeaders())
             .build();
     }

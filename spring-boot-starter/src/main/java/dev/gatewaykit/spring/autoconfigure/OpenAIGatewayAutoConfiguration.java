@@ -16,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
@@ -38,12 +37,6 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({ OpenAIClient.class, GatewayClients.class })
 @EnableConfigurationProperties(OpenAIGatewayProperties.class)
 public final class OpenAIGatewayAutoConfiguration {
-
-    @Bean
-    @ConfigurationPropertiesBinding
-    static NameValueListConverter openAIGatewayNameValueListConverter() {
-        return new NameValueListConverter();
-    }
 
     @Bean
     @ConditionalOnMissingBean(OpenAIGatewayConnectionDetails.class)

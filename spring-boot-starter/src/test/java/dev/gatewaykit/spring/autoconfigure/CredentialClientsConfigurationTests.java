@@ -178,6 +178,34 @@ class CredentialClientsConfigurationTests {
     }
 
     @Test
+    void credentialGatewayTakesTheSdksIdsWithAutoDetectingFromTheHost() {
+        runner().withPropertyValues("openai.credentials.billing.base-url=" + billing.baseUrl(),
+                "openai.credentials.billing.api-key=" + BILLING_KEY, "openai.credentials.billing.gateway=auto",
+                "openai.credentials.search.base-url=" + search.baseUrl(),
+                "openai.credentials.search.api-key=" + SEARCH_KEY, "openai.credentials.search.gateway=LiteLLM")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                CredentialClients credentials = context.getBean(CredentialClients.class);
+                assertThat(credentials.settings("billing").orElseThrow().route(Role.LLM).gateway())
+                    .isEqualTo(GatewayKind.GENERIC);
+                assertThat(credentials.settings("search").orElseThrow().route(Role.LLM).gateway())
+                    .isEqualTo(GatewayKind.LITELLM);
+            });
+    }
+
+    @Test
+    void unknownCredentialGatewayIsReportedByTheSettingsChecksNamingTheProperty() {
+        runner().withPropertyValues("openai.credentials.billing.base-url=" + billing.baseUrl(),
+                "openai.credentials.billing.api-key=" + BILLING_KEY, "openai.credentials.billing.gateway=kong")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                var analysis = new GatewaySettingsFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getDescription()).contains("openai.credentials.billing.gateway = 'kong'");
+            });
+    }
+
+    @Test
     void invalidCredentialsFailStartupNamingTheirPropertiesWithKeysMasked() {
         runner().withPropertyValues("openai.credentials.billing.base-url=http://litellm-billing:4000/v1/v1",
                 "openai.credentials.billing.api-key=Bearer " + BILLING_KEY,

@@ -59,12 +59,11 @@ class StartupFailureReportTests {
     void unknownGatewayKindListsTheAllowedValues(CapturedOutput output) {
         assertThatException().isThrownBy(() -> start(Map.of("OPENAI_GATEWAY", "litelm", "OPENAI_API_KEY", KEY)));
         assertThat(output).contains("APPLICATION FAILED TO START")
-            .contains("openai.gateway")
-            .contains("litelm")
-            .contains("AUTO")
-            .contains("LITELLM")
-            .contains("PORTKEY")
+            .contains("OPENAI_GATEWAY (openai.gateway) = 'litelm'")
+            .contains("auto, openai, litellm, portkey or generic")
             .doesNotContain(KEY);
+        // One report, the settings': no second one from property binding.
+        assertThat(output.getOut() + output.getErr()).containsOnlyOnce("APPLICATION FAILED TO START");
     }
 
     private static void start(Map<String, String> environment) {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * journals and the health details, never by timing: the cool-down is far longer than the test.
  */
 @SpringBootTest(classes = StubTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "management.endpoints.web.exposure.include=health,configprops,env",
+        properties = { "management.endpoints.web.exposure.include=health,configprops,env,gateway",
                 "management.endpoint.health.show-details=always", "management.endpoint.configprops.show-values=always",
                 "management.endpoint.env.show-values=always", "management.health.gateway.cache-ttl=0s",
                 "openai.dotenv.enabled=false", "openai.failover.enabled=true",
@@ -186,18 +186,23 @@ class GatewayFailoverApplicationTests {
     }
 
     @Test
-    void configpropsAndEnvNeverShowTheFailoverOrCredentialKeys() throws Exception {
+    void configpropsEnvAndTheGatewayEndpointNeverShowTheFailoverOrCredentialKeys() throws Exception {
         ActuatorHttp actuator = new ActuatorHttp(this.port);
-        for (String endpoint : List.of("/actuator/configprops", "/actuator/env")) {
+        for (String endpoint : List.of("/actuator/configprops", "/actuator/env", "/actuator/gateway")) {
             ActuatorHttp.Reply reply = actuator.get(endpoint);
             assertThat(reply.status()).as(endpoint).isEqualTo(200);
-            assertThat(reply.body()).as(endpoint)
-                .contains(Secrets.mask(FAILOVER_KEY))
-                .contains(Secrets.mask(CREDENTIAL_KEY))
-                .contains(team.baseUrl())
-                .doesNotContain(FAILOVER_KEY)
-                .doesNotContain(CREDENTIAL_KEY);
+            assertThat(reply.body()).as(endpoint).doesNotContain(FAILOVER_KEY).doesNotContain(CREDENTIAL_KEY);
         }
+        // The credential is bound by the starter (configprops); the failover is resolved by the sdk (gateway).
+        assertThat(actuator.get("/actuator/configprops").body()).contains(Secrets.mask(CREDENTIAL_KEY))
+            .contains(team.baseUrl());
+        assertThat(actuator.get("/actuator/env").body()).contains(Secrets.mask(FAILOVER_KEY))
+            .contains(Secrets.mask(CREDENTIAL_KEY));
+        JsonNode failover = actuator.get("/actuator/gateway").json().path("routes").path("llm").path("failover");
+        assertThat(failover.path("apiKey").asText()).isEqualTo(Secrets.mask(FAILOVER_KEY));
+        assertThat(failover.path("baseUrl").asText())
+            .isEqualTo(this.settings.route(Role.LLM).failover().orElseThrow().baseUrl());
+        assertThat(failover.path("failureThreshold").asInt()).isEqualTo(2);
     }
 
 }
