@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.sdk.settings.Setting;
 import dev.gatewaykit.sdk.settings.SettingsSource;
 
@@ -29,6 +30,9 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
     public Optional<String> get(Setting setting) {
         if (setting == Setting.GATEWAY) {
             return this.details.gateway().map(GatewayKind::id);
+        }
+        if (setting == Setting.PORTKEY_PRODUCT) {
+            return this.details.portkeyProduct().map(PortkeyProduct::id);
         }
         Optional<Role> role = setting.role();
         if (role.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
@@ -39,6 +40,15 @@ public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
      * @return the gateway kind, or empty to keep the configured one (or detect it)
      */
     default Optional<GatewayKind> gateway() {
+        return Optional.empty();
+    }
+
+    /**
+     * The Portkey product a Portkey gateway is, {@code PORTKEY_PRODUCT}; empty leaves the configured one (or the
+     * default by host) in place.
+     * @return the product, if these details know it
+     */
+    default Optional<PortkeyProduct> portkeyProduct() {
         return Optional.empty();
     }
 

@@ -1,6 +1,7 @@
 package dev.gatewaykit.spring.test;
 
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;
@@ -30,8 +31,15 @@ public final class GatewayStubAutoConfiguration {
 
     @Bean
     GatewayStubConnectionDetails gatewayStubConnectionDetails(GatewayStub stub, Environment environment) {
-        GatewayKind gateway = GatewayKind.fromId(mode(environment).id()).orElse(GatewayKind.GENERIC);
-        return new GatewayStubConnectionDetails(stub.baseUrl(), gateway);
+        return switch (mode(environment)) {
+            case OPENAI -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.OPENAI);
+            case LITELLM -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.LITELLM);
+            case PORTKEY -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.PORTKEY,
+                    PortkeyProduct.CLOUD);
+            // The self-hosted product needs a provider header, and Portkey headers apply only at OPENAI_BASE_URL's
+            // origin, which connection details do not set: the routes see a generic OpenAI-compatible server.
+            case PORTKEY_OSS -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.GENERIC);
+        };
     }
 
     private static StubMode mode(Environment environment) {

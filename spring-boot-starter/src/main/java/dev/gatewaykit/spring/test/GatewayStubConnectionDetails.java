@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayConnectionDetails;
 
 /**
@@ -22,6 +23,8 @@ public final class GatewayStubConnectionDetails implements OpenAIGatewayConnecti
 
     private final GatewayKind gateway;
 
+    private final PortkeyProduct portkeyProduct;
+
     private final Map<Role, String> keys = new EnumMap<>(Role.class);
 
     /**
@@ -30,8 +33,19 @@ public final class GatewayStubConnectionDetails implements OpenAIGatewayConnecti
      * @param gateway the gateway the stub impersonates
      */
     public GatewayStubConnectionDetails(String baseUrl, GatewayKind gateway) {
+        this(baseUrl, gateway, null);
+    }
+
+    /**
+     * Creates details for a stub impersonating one of Portkey's products.
+     * @param baseUrl the stub's base URL
+     * @param gateway the gateway the stub impersonates
+     * @param portkeyProduct the Portkey product it impersonates, {@code null} when it is not Portkey
+     */
+    public GatewayStubConnectionDetails(String baseUrl, GatewayKind gateway, PortkeyProduct portkeyProduct) {
         this.baseUrl = baseUrl;
         this.gateway = gateway;
+        this.portkeyProduct = portkeyProduct;
         for (Role role : Role.values()) {
             byte[] random = new byte[8];
             RANDOM.nextBytes(random);
@@ -52,6 +66,11 @@ public final class GatewayStubConnectionDetails implements OpenAIGatewayConnecti
     @Override
     public Optional<GatewayKind> gateway() {
         return Optional.of(this.gateway);
+    }
+
+    @Override
+    public Optional<PortkeyProduct> portkeyProduct() {
+        return Optional.ofNullable(this.portkeyProduct);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.sdk.GatewayKind;
+import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The annotation's mode picks the gateway the stub impersonates, and the routes follow it. */
 @SpringBootTest(classes = StubTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = { "openai.dotenv.enabled=false", "openai.portkey.product=cloud" })
+        properties = "openai.dotenv.enabled=false")
 @AutoConfigureGatewayStub(mode = StubMode.PORTKEY)
 class GatewayStubModeTests {
 
@@ -36,6 +37,7 @@ class GatewayStubModeTests {
         assertThat(this.stub.mode()).isEqualTo(StubMode.PORTKEY);
         for (Role role : Role.values()) {
             assertThat(this.settings.route(role).gateway()).isEqualTo(GatewayKind.PORTKEY);
+            assertThat(this.settings.route(role).portkey().product()).isEqualTo(PortkeyProduct.CLOUD);
             assertThat(this.settings.route(role).baseUrl()).isEqualTo(this.stub.baseUrl());
         }
         this.llm.chat()
