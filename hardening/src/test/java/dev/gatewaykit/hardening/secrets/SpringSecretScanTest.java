@@ -142,6 +142,8 @@ class SpringSecretScanTest {
             assertThat(health).contains("UP", "DOWN");
             String configprops = get(port, "/actuator/configprops");
             assertThat(configprops).contains("openai");
+            String resolved = get(port, "/actuator/gateway");
+            assertThat(resolved).as("the resolved routes").contains("apiKey", "sources");
             String env = get(port, "/actuator/env");
             assertThat(env).contains("OPENAI_API_KEY", "PORTKEY_API_KEY", "OPENAI_FAILOVER_API_KEY",
                     "openai.codex.api-key");
@@ -234,7 +236,7 @@ class SpringSecretScanTest {
         defaults.put("server.address", "127.0.0.1");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("openai.dotenv.enabled", "false");
-        defaults.put("management.endpoints.web.exposure.include", "health,configprops,env");
+        defaults.put("management.endpoints.web.exposure.include", "health,configprops,env,gateway");
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.configprops.show-values", "always");
