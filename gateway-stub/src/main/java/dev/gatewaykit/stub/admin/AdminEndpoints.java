@@ -10,6 +10,7 @@ import dev.gatewaykit.stub.http.Json;
 import dev.gatewaykit.stub.http.ReadPhase;
 import dev.gatewaykit.stub.http.StubError;
 import dev.gatewaykit.stub.journal.JournalEntry;
+import dev.gatewaykit.stub.journal.SchemaMismatch;
 import dev.gatewaykit.stub.journal.StubStats;
 import dev.gatewaykit.stub.keys.KeyAdminEndpoints;
 import dev.gatewaykit.stub.scripting.Fault;
@@ -119,6 +120,15 @@ public final class AdminEndpoints implements HttpHandler {
         e.headers().forEach(headers::put);
         n.put("requestBody", e.requestBody());
         n.put("durationMillis", Math.round(e.durationMillis() * 1000) / 1000.0);
+        if (!e.schemaMismatches().isEmpty()) {
+            ArrayNode mismatches = n.putArray("schemaMismatches");
+            for (SchemaMismatch m : e.schemaMismatches()) {
+                ObjectNode item = mismatches.addObject();
+                item.put("subject", m.subject());
+                ArrayNode problems = item.putArray("problems");
+                m.problems().forEach(problems::add);
+            }
+        }
         return n;
     }
 

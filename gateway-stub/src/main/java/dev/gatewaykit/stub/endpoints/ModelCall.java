@@ -7,6 +7,7 @@ import dev.gatewaykit.stub.conversation.Message;
 import dev.gatewaykit.stub.gateway.GatewayBehaviour;
 import dev.gatewaykit.stub.http.SseStream;
 import dev.gatewaykit.stub.http.StubRequest;
+import dev.gatewaykit.stub.journal.SchemaMismatch;
 import dev.gatewaykit.stub.keys.Caller;
 import dev.gatewaykit.stub.scripting.RuleBook;
 import dev.gatewaykit.stub.scripting.Script;
@@ -21,6 +22,7 @@ import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A validated call to a model endpoint, with what an endpoint needs to answer it. */
 public final class ModelCall {
@@ -35,6 +37,7 @@ public final class ModelCall {
     private final int cutStreamAfterEvents;
     private final AgentState agent;
     private final StreamError streamError;
+    private final List<SchemaMismatch> schemaMismatches = new CopyOnWriteArrayList<>();
 
     /** A call of {@code model} (as the provider sees it) on {@code endpointPath} (below /v1). */
     public ModelCall(StubRequest request, ObjectNode body, String model, String endpointPath, Caller caller,
@@ -50,6 +53,11 @@ public final class ModelCall {
         this.cutStreamAfterEvents = cutStreamAfterEvents;
         this.agent = agent;
         this.streamError = streamError;
+    }
+
+    /** Where scripted replies of this call broke the schema the request asked for (for its journal entry). */
+    public List<SchemaMismatch> schemaMismatches() {
+        return List.copyOf(schemaMismatches);
     }
 
     /** The exchange. */
@@ -90,7 +98,7 @@ public final class ModelCall {
             return found.isPresent();
         }).orElse(null);
         long delay = script != null ? script.chunkDelayMillis() : 0;
-        Reply planned = new ReplyPlanner(endpointPath, model, agent.reports())
+        Reply planned = new ReplyPlanner(endpointPath, model, agent.reports(), schemaMismatches)
                 .plan(Optional.ofNullable(script == null ? null : step[0]), delay, r);
         Reply reply = truncate(planned, r.maxTokens());
         agent.calls().record(endpointPath, model, request.presentedKey().key(), conversation.messages(),

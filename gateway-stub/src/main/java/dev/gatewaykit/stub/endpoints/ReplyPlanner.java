@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaykit.stub.gateway.Ids;
 import dev.gatewaykit.stub.http.Json;
 import dev.gatewaykit.stub.http.StubError;
+import dev.gatewaykit.stub.journal.SchemaMismatch;
 import dev.gatewaykit.stub.schema.SchemaException;
 import dev.gatewaykit.stub.schema.SchemaSynthesizer;
 import dev.gatewaykit.stub.schema.SchemaValidator;
@@ -31,11 +32,14 @@ final class ReplyPlanner {
     private final String endpointPath;
     private final String model;
     private final SchemaReports reports;
+    private final List<SchemaMismatch> mismatches;
 
-    ReplyPlanner(String endpointPath, String model, SchemaReports reports) {
+    /** A planner that reports mismatches to {@code reports} and adds them to {@code mismatches} (this request's). */
+    ReplyPlanner(String endpointPath, String model, SchemaReports reports, List<SchemaMismatch> mismatches) {
         this.endpointPath = endpointPath;
         this.model = model;
         this.reports = reports;
+        this.mismatches = mismatches;
     }
 
     /** The reply before any token limit is applied. */
@@ -82,7 +86,7 @@ final class ReplyPlanner {
                 problems = List.of("$: not valid JSON (" + firstLine(e.getMessage()) + ")");
             }
             if (!problems.isEmpty()) {
-                reports.add(endpointPath, model, "tool '" + t.name() + "' arguments", problems);
+                report("tool '" + t.name() + "' arguments", problems);
             }
         });
         return new ToolCall(id, c.name(), c.arguments());
@@ -93,15 +97,20 @@ final class ReplyPlanner {
         try {
             value = Json.parse(text);
         } catch (IOException | RuntimeException e) {
-            reports.add(endpointPath, model, format.subject(), List.of("$: not valid JSON (" + firstLine(e.getMessage()) + ")"));
+            report(format.subject(), List.of("$: not valid JSON (" + firstLine(e.getMessage()) + ")"));
             return;
         }
         List<String> problems = format.kind() == OutputFormat.Kind.JSON_SCHEMA
                 ? SchemaValidator.validate(value, format.schema())
                 : (value != null && value.isObject() ? List.of() : List.of("$: expected a JSON object"));
         if (!problems.isEmpty()) {
-            reports.add(endpointPath, model, format.subject(), problems);
+            report(format.subject(), problems);
         }
+    }
+
+    private void report(String subject, List<String> problems) {
+        reports.add(endpointPath, model, subject, problems);
+        mismatches.add(new SchemaMismatch(subject, problems));
     }
 
     private String synthesize(ToolSpec tool) {

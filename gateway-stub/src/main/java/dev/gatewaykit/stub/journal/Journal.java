@@ -26,6 +26,10 @@ public final class Journal {
     /** Body characters masked beyond the kept ones, so that a token crossing the cut is seen whole. */
     private static final int MASK_MARGIN = 8192;
     private static final String TRUNCATED = "...[truncated]";
+    /** Schema mismatches kept per entry, problems kept per mismatch, characters kept per text. */
+    private static final int MAX_MISMATCHES = 8;
+    private static final int MAX_PROBLEMS = 20;
+    private static final int MAX_MISMATCH_CHARS = 512;
     /** Heap of an entry besides its text: objects, map nodes, timestamps. */
     private static final int ENTRY_OVERHEAD = 256;
 
@@ -59,9 +63,19 @@ public final class Journal {
         return SecretMasker.mask(text, knownSecret);
     }
 
-    /** Records one request; everything is copied (bounded) and masked now. */
+    /** Records one request without schema mismatches; everything is copied (bounded) and masked now. */
     public void record(Instant timestamp, String method, String path, int status, String model, String key,
                        Map<String, List<String>> headers, byte[] body, double durationMillis) {
+        record(timestamp, method, path, status, model, key, headers, body, durationMillis, List.of());
+    }
+
+    /**
+     * Records one request with the schema mismatches of its scripted reply; everything is copied (bounded) and
+     * masked now.
+     */
+    public void record(Instant timestamp, String method, String path, int status, String model, String key,
+                       Map<String, List<String>> headers, byte[] body, double durationMillis,
+                       List<SchemaMismatch> schemaMismatches) {
         if (capacity == 0) {
             synchronized (this) {
                 seq++;
@@ -73,15 +87,22 @@ public final class Journal {
         String maskedModel = cut(mask(cut(model, MAX_PATH_CHARS * 2)), MAX_PATH_CHARS);
         Map<String, String> maskedHeaders = copyHeaders(headers);
         String maskedBody = body(body);
+        List<SchemaMismatch> maskedMismatches = copyMismatches(schemaMismatches);
         long size = ENTRY_OVERHEAD + 2L * (length(method) + length(maskedPath) + length(maskedModel)
                 + length(maskedBody) + 16);
+        for (SchemaMismatch m : maskedMismatches) {
+            size += 2L * length(m.subject()) + 64;
+            for (String p : m.problems()) {
+                size += 2L * p.length() + 48;
+            }
+        }
         for (Map.Entry<String, String> h : maskedHeaders.entrySet()) {
             size += 2L * (h.getKey().length() + h.getValue().length()) + 48;
         }
         synchronized (this) {
             seq++;
             JournalEntry entry = new JournalEntry(seq, timestamp, method, maskedPath, status, maskedModel,
-                    KeyMask.mask(key), maskedHeaders, maskedBody, durationMillis);
+                    KeyMask.mask(key), maskedHeaders, maskedBody, durationMillis, maskedMismatches);
             entries.addLast(new Sized(entry, size));
             bytes += size;
             while (entries.size() > capacity || bytes > maxBytes && entries.size() > 1) {
@@ -156,6 +177,32 @@ public final class Journal {
             out.put(name, cut(value, MAX_HEADER_CHARS));
         }
         return out;
+    }
+
+    private List<SchemaMismatch> copyMismatches(List<SchemaMismatch> mismatches) {
+        if (mismatches == null || mismatches.isEmpty()) {
+            return List.of();
+        }
+        List<SchemaMismatch> out = new ArrayList<>(Math.min(mismatches.size(), MAX_MISMATCHES));
+        for (SchemaMismatch m : mismatches) {
+            if (out.size() >= MAX_MISMATCHES) {
+                break;
+            }
+            List<String> problems = new ArrayList<>(Math.min(m.problems().size(), MAX_PROBLEMS));
+            for (String p : m.problems()) {
+                if (problems.size() >= MAX_PROBLEMS) {
+                    problems.add("... " + (m.problems().size() - MAX_PROBLEMS) + " more");
+                    break;
+                }
+                problems.add(maskCut(p));
+            }
+            out.add(new SchemaMismatch(maskCut(m.subject()), problems));
+        }
+        return out;
+    }
+
+    private String maskCut(String text) {
+        return text == null ? "" : cut(mask(cut(text, MAX_MISMATCH_CHARS + MASK_MARGIN)), MAX_MISMATCH_CHARS);
     }
 
     private static int length(String s) {

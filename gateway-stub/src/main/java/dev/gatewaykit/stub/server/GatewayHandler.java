@@ -30,6 +30,7 @@ import dev.gatewaykit.stub.scripting.Fault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,10 +87,10 @@ public final class GatewayHandler implements HttpHandler {
 
     private void gateway(HttpExchange exchange) throws IOException {
         StubRequest request = new StubRequest(exchange);
-        StatsPath statsPath = new StatsPath();
-        request.beforeComplete(() -> record(request, statsPath.value));
+        Recorded recorded = new Recorded();
+        request.beforeComplete(() -> record(request, recorded));
         try {
-            serve(request, statsPath);
+            serve(request, recorded);
         } catch (ConnectionDrop drop) {
             request.status(drop.afterHeaders() ? 200 : 0);
             throw drop;
@@ -106,11 +107,11 @@ public final class GatewayHandler implements HttpHandler {
         }
     }
 
-    private void serve(StubRequest request, StatsPath statsPath) throws IOException {
+    private void serve(StubRequest request, Recorded recorded) throws IOException {
         try {
             behaviour.addCommonHeaders(request);
             RouteMatch match = router.resolve(request.method(), request.rawPath());
-            statsPath.value = match.statsPath();
+            recorded.statsPath = match.statsPath();
             Route route = match.route();
             request.readBody(ctx.limits().maxBodyBytes(), ctx.bodies());
             // After the transport has framed the body (as any HTTP server would), before JSON, faults and keys.
@@ -143,7 +144,7 @@ public final class GatewayHandler implements HttpHandler {
                 case RESPONSE -> storedResponses.retrieve(request, match.modelId());
                 case RESPONSE_DELETE -> storedResponses.delete(request, match.modelId());
                 case RESPONSE_INPUT_ITEMS -> storedResponses.inputItems(request, match.modelId());
-                default -> modelCall(request, route, caller, fault.cutStreamAfterEvents(), fault.fault());
+                default -> modelCall(request, route, caller, fault.cutStreamAfterEvents(), fault.fault(), recorded);
             }
         } catch (StubError error) {
             if (request.sent()) {
@@ -153,7 +154,8 @@ public final class GatewayHandler implements HttpHandler {
         }
     }
 
-    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter, Fault fault) throws IOException {
+    private void modelCall(StubRequest request, Route route, Caller caller, int cutAfter, Fault fault, Recorded recorded)
+            throws IOException {
         ObjectNode body = request.json();
         String model = Fields.model(body);
         behaviour.authorizeModel(request, caller, model);
@@ -165,6 +167,7 @@ public final class GatewayHandler implements HttpHandler {
         }
         ModelCall call = new ModelCall(request, body, upstream, route.path(), caller, behaviour, ctx.scripts(), cutAfter,
                 ctx.agent(), fault == null ? null : fault.streamError().orElse(null));
+        recorded.call = call;
         modelEndpoints.get(route).serve(call);
     }
 
@@ -208,9 +211,13 @@ public final class GatewayHandler implements HttpHandler {
         static final FaultEffect ANSWERED = new FaultEffect(true, -1, null);
     }
 
-    /** The counters' path of a request, known once it is routed and read when it is recorded. */
-    private static final class StatsPath {
-        String value = "other";
+    /**
+     * What is known of a request for its record: the counters' path once it is routed, its model call once made;
+     * read when the request is recorded.
+     */
+    private static final class Recorded {
+        String statsPath = "other";
+        ModelCall call;
     }
 
     private static String injectedType(int status) {
@@ -240,11 +247,11 @@ public final class GatewayHandler implements HttpHandler {
         }
     }
 
-    private void record(StubRequest request, String statsPath) {
+    private void record(StubRequest request, Recorded recorded) {
         int status = request.status();
-        ctx.stats().record(statsPath, status);
+        ctx.stats().record(recorded.statsPath, status);
         ctx.journal().record(request.timestamp(), request.method(), request.rawPath(), status, request.model(),
                 request.presentedKey().key(), request.headers(), request.body(),
-                request.elapsedMillis());
+                request.elapsedMillis(), recorded.call == null ? List.of() : recorded.call.schemaMismatches());
     }
 }
