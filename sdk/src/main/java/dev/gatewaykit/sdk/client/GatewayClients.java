@@ -33,7 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * One openai-java {@link OpenAIClient} per role, each with its own base URL, key and headers, all on one shared
- * connection pool and dispatcher. Created once, closed once.
+ * connection pool and dispatcher. Created once, closed once; each role's openai-java client is built on the first
+ * call for that role.
  */
 public final class GatewayClients implements AutoCloseable {
 
@@ -41,6 +42,8 @@ public final class GatewayClients implements AutoCloseable {
     private final SharedHttpClient http;
     private final boolean ownsHttp;
     private final Map<Role, OkHttpClient> routeHttp = new EnumMap<>(Role.class);
+    // Built on first use of each role: an openai-java client is cheap, but building the first one loads its
+    // JSON mapping and service classes, a cost an application using one role should pay once, not three times.
     private final Map<Role, OpenAIClient> clients = new EnumMap<>(Role.class);
     private final Map<Role, FailoverCircuit> failover = new EnumMap<>(Role.class);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,7 +65,6 @@ public final class GatewayClients implements AutoCloseable {
             OkHttpClient okHttp = RouteHttpClients.forRoute(http.okHttpClient(), settings, route, extraInterceptors,
                     failoverInterceptor);
             routeHttp.put(route.role(), okHttp);
-            clients.put(route.role(), build(route, okHttp));
         }
     }
 
@@ -172,12 +174,20 @@ public final class GatewayClients implements AutoCloseable {
         return settings.route(role).model().orElse(fallback);
     }
 
-    /** The client of a role. */
+    /** The client of a role, built on the first call for that role. */
     public OpenAIClient client(Role role) {
-        if (closed.get()) {
-            throw new IllegalStateException("GatewayClients is closed");
+        synchronized (clients) {
+            if (closed.get()) {
+                throw new IllegalStateException("GatewayClients is closed");
+            }
+            OpenAIClient client = clients.get(role);
+            OkHttpClient okHttp = routeHttp.get(role);
+            if (client == null && okHttp != null) {
+                client = build(settings.route(role), okHttp);
+                clients.put(role, client);
+            }
+            return client;
         }
-        return clients.get(role);
     }
 
     /** The asynchronous EMBEDDINGS client: same route, pool, interceptors and failover as {@link #embeddings()}. */
@@ -208,7 +218,7 @@ public final class GatewayClients implements AutoCloseable {
     /** The asynchronous clients, by role. */
     public Map<Role, OpenAIClientAsync> asyncClients() {
         Map<Role, OpenAIClientAsync> async = new EnumMap<>(Role.class);
-        clients.forEach((role, client) -> async.put(role, client.async()));
+        clients().forEach((role, client) -> async.put(role, client.async()));
         return Collections.unmodifiableMap(async);
     }
 
@@ -265,19 +275,27 @@ public final class GatewayClients implements AutoCloseable {
         return http;
     }
 
-    /** The clients, by role. */
+    /** The clients, by role (builds those not built yet). */
     public Map<Role, OpenAIClient> clients() {
-        return Collections.unmodifiableMap(clients);
+        synchronized (clients) {
+            if (!closed.get()) {
+                routeHttp.keySet().forEach(this::client);
+            }
+            return Collections.unmodifiableMap(new EnumMap<>(clients));
+        }
     }
 
     /** Closes the role clients and, if owned, the shared pool; later calls do nothing. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (clients) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            // Borrowed transports: closing an openai-java client here only marks it closed; the pool is released
+            // below. Roles never used have no client to close.
+            clients.values().forEach(OpenAIClient::close);
         }
-        // Borrowed transports: closing an openai-java client here only marks it closed; the pool is released below.
-        clients.values().forEach(OpenAIClient::close);
         if (ownsHttp) {
             http.close();
         }

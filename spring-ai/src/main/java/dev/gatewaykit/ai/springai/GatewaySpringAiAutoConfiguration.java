@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -92,7 +93,10 @@ public final class GatewaySpringAiAutoConfiguration {
                     observationConvention);
         }
 
+        // Lazy: nothing injects the CODEX model unless the application asks for it by qualifier, so its
+        // openai-java client is not built at start.
         @Bean
+        @Lazy
         @GatewayClient(Role.CODEX)
         @Fallback
         @ConditionalOnMissingBean(name = "codexOpenAiChatModel")

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -32,6 +33,10 @@ import org.springframework.core.env.Environment;
  * beans, so a plain {@code OpenAIClient} injection point receives the LLM client, while an application-defined
  * {@code OpenAIClient} bean still competes on equal terms with it. Every {@link RouteInterceptors} bean (such as the
  * metrics one) is added to the role and credential clients.
+ * <p>
+ * The embeddings and codex clients and the three asynchronous views are {@link Lazy @Lazy} beans: created where
+ * they are first injected or looked up, so an application that uses only the LLM client does not build the other
+ * roles' openai-java clients at start (each is built by {@link GatewayClients} on first use).
  */
 @AutoConfiguration
 @ConditionalOnClass({ OpenAIClient.class, GatewayClients.class })
@@ -80,6 +85,7 @@ public final class OpenAIGatewayAutoConfiguration {
     }
 
     // The clients belong to GatewayClients, which closes them: no destroy method of their own.
+    @Lazy
     @Bean(destroyMethod = "")
     @GatewayClient(Role.EMBEDDINGS)
     @Fallback
@@ -95,6 +101,7 @@ public final class OpenAIGatewayAutoConfiguration {
         return clients.llm();
     }
 
+    @Lazy
     @Bean(destroyMethod = "")
     @GatewayClient(Role.CODEX)
     @Fallback
@@ -105,6 +112,7 @@ public final class OpenAIGatewayAutoConfiguration {
 
     // The asynchronous views of the role clients: same route, pool, interceptors and failover; qualified and
     // ranked like the synchronous ones (a plain OpenAIClientAsync injection point gets the LLM one).
+    @Lazy
     @Bean(destroyMethod = "")
     @GatewayClient(Role.EMBEDDINGS)
     @Fallback
@@ -113,6 +121,7 @@ public final class OpenAIGatewayAutoConfiguration {
         return clients.embeddingsAsync();
     }
 
+    @Lazy
     @Bean(destroyMethod = "")
     @GatewayClient(Role.LLM)
     @ConditionalOnMissingBean(name = "llmOpenAIClientAsync")
@@ -120,6 +129,7 @@ public final class OpenAIGatewayAutoConfiguration {
         return clients.llmAsync();
     }
 
+    @Lazy
     @Bean(destroyMethod = "")
     @GatewayClient(Role.CODEX)
     @Fallback

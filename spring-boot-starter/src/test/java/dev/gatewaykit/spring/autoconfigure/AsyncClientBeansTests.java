@@ -43,6 +43,20 @@ class AsyncClientBeansTests {
     }
 
     @Test
+    void onlyTheLlmClientIsBuiltAtStartTheOthersOnFirstLookup() {
+        runner().run(context -> {
+            GatewayClients clients = context.getBean(GatewayClients.class);
+            assertThat(context.getBeanFactory().containsSingleton("llmOpenAIClient")).isTrue();
+            for (String lazy : new String[] { "embeddingsOpenAIClient", "codexOpenAIClient",
+                    "embeddingsOpenAIClientAsync", "llmOpenAIClientAsync", "codexOpenAIClientAsync" }) {
+                assertThat(context.getBeanFactory().containsSingleton(lazy)).as(lazy).isFalse();
+            }
+            assertThat(context.getBean("codexOpenAIClient")).isSameAs(clients.codex());
+            assertThat(context.getBeanFactory().containsSingleton("codexOpenAIClient")).isTrue();
+        });
+    }
+
+    @Test
     void qualifiedAndPlainInjectionPointsGetTheRightAsyncClient() {
         runner().withUserConfiguration(AsyncConsumer.class).run(context -> {
             GatewayClients clients = context.getBean(GatewayClients.class);
