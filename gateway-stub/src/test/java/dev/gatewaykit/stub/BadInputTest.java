@@ -112,7 +112,7 @@ class BadInputTest {
         assertThat(r.body()).contains("not valid UTF-8").contains(problem);
     }
 
-    @ParameterizedTest(name = "{0}: {1} → {5}")
+    @ParameterizedTest(name = "{0}: {1} -> {5}")
     @MethodSource("cases")
     void badInputGetsAClear4xxInTheModesShape(StubMode mode, String situation, String method, String path, String body,
                                               int status, String messageContains) {

@@ -225,7 +225,7 @@ class LiteLlmKeyAdminTest {
                 Arguments.of("/key/block", "[1]", 400, "JSON object"));
     }
 
-    @ParameterizedTest(name = "{0} {1} → {2}")
+    @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("badAdminBodies")
     void badAdminInputGetsALiteLlmShaped4xxNamingTheField(String path, String body, int status, String field) {
         String key = newKey("{\"tpm_limit\":50}");

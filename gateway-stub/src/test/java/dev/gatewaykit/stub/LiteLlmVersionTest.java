@@ -74,7 +74,7 @@ class LiteLlmVersionTest {
                         400, "invalid_request_error", "{'error': '/chat/completions: Invalid model name"));
     }
 
-    @ParameterizedTest(name = "{0} {1} → {5} {6}")
+    @ParameterizedTest(name = "{0} {1} -> {5} {6}")
     @MethodSource("differences")
     void eachLineAnswersAsItsSourceDoes(LiteLlmVersion version, String situation, String key, String model, String path,
                                          int status, String type, String messageStart) {
@@ -114,7 +114,7 @@ class LiteLlmVersionTest {
                 .isEqualTo(newer.headers().firstValue("x-litellm-response-cost"));
     }
 
-    @ParameterizedTest(name = "{0} → {1}")
+    @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"1.60, V1_60", "1.60.8, V1_60", "v1.60.2, V1_60", "old, V1_60", "OLD, V1_60", "1.75, V1_75",
             "1.75.0, V1_75", "new, V1_75"})
     void linesVersionsAndOldNamesParse(String text, LiteLlmVersion expected) {

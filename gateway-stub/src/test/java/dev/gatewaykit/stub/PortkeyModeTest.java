@@ -62,7 +62,7 @@ class PortkeyModeTest {
         assertThat(body.get("message").asText()).contains("x-portkey-config").contains("x-portkey-provider");
     }
 
-    @ParameterizedTest(name = "api key {0} → 401")
+    @ParameterizedTest(name = "api key {0} -> 401")
     @CsvSource({"missing", "wrong"})
     void missingOrWrongPortkeyKeyIs401Failure(String which) {
         HttpResponse<String> r = which.equals("missing")

@@ -227,7 +227,7 @@ public final class StubConfigFile {
             if (k.has(field)) {
                 JsonNode map = k.get(field);
                 if (!map.isObject()) {
-                    throw new IllegalArgumentException("virtualKeys[]." + field + " must be an object of model → limit");
+                    throw new IllegalArgumentException("virtualKeys[]." + field + " must be an object of model -> limit");
                 }
                 map.fieldNames().forEachRemaining(model -> {
                     long limit = wholeNonNegative(map, model);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Expected values are Python 3's {@code str(float)} output. */
 class PythonFloatTest {
 
-    @ParameterizedTest(name = "{0} → {1}")
+    @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "0.0, 0.0",
             "14.0, 14.0",
