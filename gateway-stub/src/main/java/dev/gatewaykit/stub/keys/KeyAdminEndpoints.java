@@ -145,7 +145,7 @@ public final class KeyAdminEndpoints {
         request.sendJson(200, out);
     }
 
-    /** {@code POST /key/block} or {@code /key/unblock} with {@code {"key": "sk-…"}}: answers the key's row. */
+    /** {@code POST /key/block} or {@code /key/unblock} with {@code {"key": "sk-..."}}: answers the key's row. */
     public void block(StubRequest request, boolean blocked) throws IOException {
         ObjectNode body = request.json();
         KeyRegistry.Entry entry = target(body);
