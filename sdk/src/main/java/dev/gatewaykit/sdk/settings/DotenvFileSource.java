@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A {@code .env}-style file read with dotenv-java's grammar ({@link DotenvSyntax}: comments, double quotes,
@@ -31,14 +30,18 @@ import java.util.stream.Collectors;
  */
 public final class DotenvFileSource implements SettingsSource {
 
-    private static final Pattern EXPORT_PREFIX = Pattern.compile("^(\\s*)export\\s+(?=[\\w.\\-]+\\s*=)");
-    private static final Pattern ENTRY_NAME = Pattern.compile("^\\s*([\\w.\\-]+)\\s*=");
     // Appended to what is parsed: an entry whose quote never closes is dropped without a word, but then this line is
     // swallowed too, and its absence tells.
     private static final String END_MARK = "GATEWAYKIT_DOTENV_END_OF_FILE";
 
     /** Why a file (or a prefix of it) does not parse. */
     private enum Failure { MALFORMED, UNCLOSED_QUOTE }
+
+    /** Compiled when a file is read, not when the class loads: a missing file (the usual case) needs none. */
+    private static final class Patterns {
+        static final Pattern EXPORT_PREFIX = Pattern.compile("^(\\s*)export\\s+(?=[\\w.\\-]+\\s*=)");
+        static final Pattern ENTRY_NAME = Pattern.compile("^\\s*([\\w.\\-]+)\\s*=");
+    }
 
     private record Parsed(Map<String, String> values, Failure failure) {
     }
@@ -65,11 +68,11 @@ public final class DotenvFileSource implements SettingsSource {
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
-        List<String> lines;
+        List<String> lines = new ArrayList<>();
         try {
-            lines = Files.readAllLines(file).stream()
-                    .map(line -> EXPORT_PREFIX.matcher(line).replaceFirst("$1"))
-                    .collect(Collectors.toCollection(ArrayList::new));
+            for (String line : Files.readAllLines(file)) {
+                lines.add(Patterns.EXPORT_PREFIX.matcher(line).replaceFirst("$1"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -91,16 +94,21 @@ public final class DotenvFileSource implements SettingsSource {
     private void findDuplicates(List<String> lines) {
         Map<String, List<Integer>> seen = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher entry = ENTRY_NAME.matcher(lines.get(i));
+            Matcher entry = Patterns.ENTRY_NAME.matcher(lines.get(i));
             if (entry.find()) {
-                seen.computeIfAbsent(entry.group(1), k -> new ArrayList<>()).add(i + 1);
+                List<Integer> at = seen.get(entry.group(1));
+                if (at == null) {
+                    at = new ArrayList<>();
+                    seen.put(entry.group(1), at);
+                }
+                at.add(i + 1);
             }
         }
-        seen.forEach((name, at) -> {
-            if (at.size() > 1) {
-                duplicates.put(name, List.copyOf(at));
+        for (Map.Entry<String, List<Integer>> name : seen.entrySet()) {
+            if (name.getValue().size() > 1) {
+                duplicates.put(name.getKey(), List.copyOf(name.getValue()));
             }
-        });
+        }
     }
 
     private static Parsed parse(List<String> lines) {
@@ -141,7 +149,7 @@ public final class DotenvFileSource implements SettingsSource {
     }
 
     private SettingsProblem problem(String line, int number, Failure failure) {
-        Matcher entry = ENTRY_NAME.matcher(line);
+        Matcher entry = Patterns.ENTRY_NAME.matcher(line);
         boolean named = entry.find();
         String variable = named ? entry.group(1) : name;
         String where = "line " + number + " of " + file.toAbsolutePath().normalize();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The key rule for failover: the failover origin has its own key, which is required, and it must be another origin
@@ -38,13 +37,17 @@ final class FailoverRule {
     }
 
     private void run(Map<Role, RouteSettings> routes, FailoverSettings failover) {
-        List<Role> on = routes.values().stream().filter(r -> r.failover().isPresent()).map(RouteSettings::role)
-                .toList();
+        List<Role> on = new ArrayList<>();
+        for (RouteSettings route : routes.values()) {
+            if (route.failover().isPresent()) {
+                on.add(route.role());
+            }
+        }
         if (on.isEmpty()) {
             return;
         }
         String origin = failover.origin();
-        String roles = on.stream().map(Role::name).collect(Collectors.joining(", "));
+        String roles = names(on);
         if (failover.apiKey().isEmpty()) {
             problems.add(new SettingsProblem(Setting.FAILOVER_API_KEY.variable(), "", "failover is on for " + roles
                     + " but there is no key for the failover origin " + origin + "; the proxy's key is never sent"
@@ -57,18 +60,34 @@ final class FailoverRule {
                     + failover.apiKey().get().masked() + " over plain http:// to " + origin
                     + "; anyone on the network can read it. Use https://."));
         }
-        List<Role> sameOrigin = on.stream().filter(role -> routes.get(role).origin().equals(origin)).toList();
+        List<Role> sameOrigin = new ArrayList<>();
+        for (Role role : on) {
+            if (routes.get(role).origin().equals(origin)) {
+                sameOrigin.add(role);
+            }
+        }
         if (!sameOrigin.isEmpty()) {
             Role first = sameOrigin.get(0);
             problems.add(new SettingsProblem(Setting.FAILOVER_BASE_URL.variable(),
                     Setting.FAILOVER_BASE_URL.display(failover.baseUrl()),
-                    "is the origin " + origin + " that " + sameOrigin.stream().map(Role::name)
-                            .collect(Collectors.joining(", ")) + " already call"
+                    "is the origin " + origin + " that " + names(sameOrigin) + " already call"
                             + (sameOrigin.size() == 1 ? "s" : "") + "; failing over to it cannot help and would send"
                             + " the failover key to the proxy.",
                     "point it at the provider itself (e.g. " + GatewaySettings.DEFAULT_BASE_URL + "), or turn"
                             + " failover off for that role (" + Setting.roleFailoverEnabled(first).variable()
                             + "=false)."));
         }
+    }
+
+    /** "LLM, CODEX". */
+    private static String names(List<Role> roles) {
+        StringBuilder names = new StringBuilder();
+        for (Role role : roles) {
+            if (names.length() > 0) {
+                names.append(", ");
+            }
+            names.append(role.name());
+        }
+        return names.toString();
     }
 }

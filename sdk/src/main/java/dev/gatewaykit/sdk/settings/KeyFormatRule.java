@@ -44,10 +44,19 @@ final class KeyFormatRule {
             return List.of(new SettingsProblem(setting.variable(), Secrets.mask(key), "starts with 'Bearer '.",
                     "set only the key; the client adds 'Bearer ' itself."));
         }
-        if (key.chars().anyMatch(Character::isWhitespace)) {
+        if (containsWhitespace(key)) {
             return List.of(new SettingsProblem(setting.variable(), Secrets.mask(key), "contains whitespace.",
                     "copy the key again, without spaces or line breaks."));
         }
         return List.of();
+    }
+
+    private static boolean containsWhitespace(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isWhitespace(key.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

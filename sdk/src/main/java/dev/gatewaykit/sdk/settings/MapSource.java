@@ -14,11 +14,11 @@ public final class MapSource implements SettingsSource {
     public MapSource(String name, Map<String, String> values) {
         this.name = name;
         Map<String, String> copy = new LinkedHashMap<>();
-        values.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (entry.getValue() != null) {
+                copy.put(entry.getKey(), entry.getValue());
             }
-        });
+        }
         this.values = Map.copyOf(copy);
     }
 

@@ -22,14 +22,23 @@ public final class ModelMap {
     private final List<Map.Entry<String, String>> patterns = new ArrayList<>();
 
     private ModelMap(Map<String, String> entries) {
-        entries.forEach((name, target) -> {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String name = entry.getKey();
             if (name.endsWith(WILDCARD)) {
-                patterns.add(Map.entry(name.substring(0, name.length() - 1), target));
+                addPattern(name.substring(0, name.length() - 1), entry.getValue());
             } else {
-                exact.put(name, target);
+                exact.put(name, entry.getValue());
             }
-        });
-        patterns.sort((a, b) -> b.getKey().length() - a.getKey().length());
+        }
+    }
+
+    /** Keeps {@link #patterns} longest prefix first; among equal lengths, in the order written. */
+    private void addPattern(String prefix, String target) {
+        int at = 0;
+        while (at < patterns.size() && patterns.get(at).getKey().length() >= prefix.length()) {
+            at++;
+        }
+        patterns.add(at, Map.entry(prefix, target));
     }
 
     /** The map of a route; entries are assumed valid (see {@link #problems(Map)}). */
@@ -40,7 +49,9 @@ public final class ModelMap {
     /** What is wrong with the entries, one message per bad entry; empty when all are usable. */
     public static List<String> problems(Map<String, String> entries) {
         List<String> problems = new ArrayList<>();
-        entries.forEach((name, target) -> {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            String target = entry.getValue();
             if (name.isBlank() || target == null || target.isBlank()) {
                 problems.add("entry '" + name + "' has an empty name or target.");
             } else if (name.indexOf('*') != name.length() - 1 && name.contains(WILDCARD)) {
@@ -50,7 +61,7 @@ public final class ModelMap {
             } else if (!name.endsWith(WILDCARD) && target.contains(WILDCARD)) {
                 problems.add("entry '" + name + "' has a * in its target but not in its name.");
             }
-        });
+        }
         return problems;
     }
 

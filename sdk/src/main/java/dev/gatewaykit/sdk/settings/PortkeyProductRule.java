@@ -9,6 +9,7 @@ import dev.gatewaykit.sdk.PortkeyProduct;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,13 +40,14 @@ final class PortkeyProductRule {
 
     /** The product of a Portkey route at {@code url}: {@code explicit}, else by host. */
     static PortkeyProduct forUrl(Optional<PortkeyProduct> explicit, String url) {
-        return explicit.orElseGet(() -> {
-            try {
-                return PortkeyProduct.forBaseUrl(URI.create(url));
-            } catch (IllegalArgumentException e) {
-                return PortkeyProduct.SELF_HOSTED;
-            }
-        });
+        if (explicit.isPresent()) {
+            return explicit.get();
+        }
+        try {
+            return PortkeyProduct.forBaseUrl(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return PortkeyProduct.SELF_HOSTED;
+        }
     }
 
     /** What a self-hosted Portkey route has that only the cloud accepts; empty for every other route. */
@@ -55,16 +57,24 @@ final class PortkeyProductRule {
         }
         List<SettingsProblem> problems = new ArrayList<>();
         String origin = route.origin();
-        route.model().filter(PortkeyProductRule::catalogName).ifPresent(model -> problems.add(new SettingsProblem(
-                Setting.roleModel(route.role()).variable(), model, catalog(origin), nameTheProvider())));
-        route.modelMap().entrySet().stream().filter(e -> catalogName(e.getValue())).findFirst()
-                .ifPresent(e -> problems.add(new SettingsProblem(Setting.roleModelMap(route.role()).variable(),
-                        e.getKey() + "=" + e.getValue(), catalog(origin), "map to the provider's own model name"
-                        + " (e.g. " + e.getKey() + "=" + e.getValue().substring(e.getValue().indexOf('/') + 1)
-                        + ") and name the provider with " + Setting.PORTKEY_PROVIDER.variable() + " (e.g. openai)"
-                        + " or a JSON " + Setting.PORTKEY_CONFIG.variable() + "." + OR_CLOUD)));
+        Optional<String> model = route.model();
+        if (model.isPresent() && catalogName(model.get())) {
+            problems.add(new SettingsProblem(Setting.roleModel(route.role()).variable(), model.get(),
+                    catalog(origin), nameTheProvider()));
+        }
+        Map.Entry<String, String> e = firstCatalogTarget(route.modelMap());
+        if (e != null) {
+            problems.add(new SettingsProblem(Setting.roleModelMap(route.role()).variable(),
+                    e.getKey() + "=" + e.getValue(), catalog(origin), "map to the provider's own model name"
+                    + " (e.g. " + e.getKey() + "=" + e.getValue().substring(e.getValue().indexOf('/') + 1)
+                    + ") and name the provider with " + Setting.PORTKEY_PROVIDER.variable() + " (e.g. openai)"
+                    + " or a JSON " + Setting.PORTKEY_CONFIG.variable() + "." + OR_CLOUD));
+        }
         Config config = Config.of(route.portkey().config().orElse(null));
-        config.problem(origin).ifPresent(problems::add);
+        Optional<SettingsProblem> configProblem = config.problem(origin);
+        if (configProblem.isPresent()) {
+            problems.add(configProblem.get());
+        }
         if (config.valid() && route.portkey().provider().isEmpty() && !config.namesProvider()) {
             problems.add(new SettingsProblem(Setting.PORTKEY_PROVIDER.variable(), "", "the self-hosted Portkey"
                     + " gateway at " + origin + " needs the provider in x-portkey-provider or in a JSON"
@@ -86,6 +96,16 @@ final class PortkeyProductRule {
                     + " key on), or put api_key into a JSON " + Setting.PORTKEY_CONFIG.variable() + "." + OR_CLOUD));
         }
         return problems;
+    }
+
+    /** The first entry of {@code modelMap} that maps to a Model Catalog name, or null. */
+    private static Map.Entry<String, String> firstCatalogTarget(Map<String, String> modelMap) {
+        for (Map.Entry<String, String> entry : modelMap.entrySet()) {
+            if (catalogName(entry.getValue())) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     private static boolean catalogName(String model) {

@@ -45,7 +45,9 @@ public final class Provenance {
      */
     public Map<String, ValueSource> byField() {
         Map<String, ValueSource> byField = new LinkedHashMap<>();
-        sources.forEach((setting, source) -> byField.put(field(setting), source));
+        for (Map.Entry<Setting, ValueSource> entry : sources.entrySet()) {
+            byField.put(field(entry.getKey()), entry.getValue());
+        }
         return Collections.unmodifiableMap(byField);
     }
 

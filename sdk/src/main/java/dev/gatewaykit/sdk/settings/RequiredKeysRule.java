@@ -3,7 +3,6 @@ package dev.gatewaykit.sdk.settings;
 import dev.gatewaykit.sdk.Role;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +29,9 @@ final class RequiredKeysRule {
             if (v.equals("TRUE")) {
                 roles.addAll(EnumSet.allOf(Role.class));
             } else if (!v.equals("FALSE")) {
-                Optional<Role> role = Arrays.stream(Role.values()).filter(r -> r.name().equals(v)).findFirst();
-                if (role.isPresent()) {
-                    roles.add(role.get());
+                Role role = roleNamed(v);
+                if (role != null) {
+                    roles.add(role);
                 } else {
                     problems.add(new SettingsProblem(Setting.REQUIRE_KEYS.variable(), found.get().value(),
                             "'" + item.strip() + "' is neither true, false nor a role.",
@@ -41,5 +40,15 @@ final class RequiredKeysRule {
             }
         }
         return new Checked<>(roles, problems);
+    }
+
+    /** The role whose name is {@code name}, or null. */
+    private static Role roleNamed(String name) {
+        for (Role role : Role.values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        return null;
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Warnings shared by several roles, keyed by what they say, so each is logged once naming every role it concerns
@@ -15,11 +13,27 @@ import java.util.stream.Collectors;
  */
 final class RoleWarnings {
 
+    /**
+     * The message of a warning once its roles are known: the roles ("LLM, CODEX "), then {@code plural} when there
+     * are several roles or {@code singular} for one, then {@code rest}.
+     */
+    record Text(String plural, String singular, String rest) {
+        String apply(List<Role> roles) {
+            StringBuilder message = new StringBuilder();
+            for (Role role : roles) {
+                if (message.length() > 0) {
+                    message.append(", ");
+                }
+                message.append(role.name());
+            }
+            return message.append(' ').append(roles.size() > 1 ? plural : singular).append(rest).toString();
+        }
+    }
+
     /** A warning about one setting that applies to one or more roles. */
-    private record RoleWarning(String variable, List<Role> roles, Function<String, String> text) {
+    private record RoleWarning(String variable, List<Role> roles, Text text) {
         SettingsWarning toWarning() {
-            String names = roles.stream().map(Role::name).collect(Collectors.joining(", "));
-            return new SettingsWarning(variable, text.apply(names + " "));
+            return new SettingsWarning(variable, text.apply(roles));
         }
     }
 
@@ -27,15 +41,24 @@ final class RoleWarnings {
 
     /**
      * Adds {@code role} to the warning about {@code variable} identified by {@code what}; {@code text} turns the
-     * roles ("LLM, CODEX ") into the message.
+     * roles into the message.
      */
-    void add(Role role, String variable, String what, Function<String, String> text) {
-        warnings.computeIfAbsent(variable + " " + what, k -> new RoleWarning(variable, new ArrayList<>(), text))
-                .roles().add(role);
+    void add(Role role, String variable, String what, Text text) {
+        String key = variable + " " + what;
+        RoleWarning warning = warnings.get(key);
+        if (warning == null) {
+            warning = new RoleWarning(variable, new ArrayList<>(), text);
+            warnings.put(key, warning);
+        }
+        warning.roles().add(role);
     }
 
     /** One warning per distinct message, in the order first added. */
     List<SettingsWarning> toList() {
-        return warnings.values().stream().map(RoleWarning::toWarning).toList();
+        List<SettingsWarning> list = new ArrayList<>();
+        for (RoleWarning warning : warnings.values()) {
+            list.add(warning.toWarning());
+        }
+        return List.copyOf(list);
     }
 }

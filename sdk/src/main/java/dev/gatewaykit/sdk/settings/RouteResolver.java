@@ -5,6 +5,7 @@ import dev.gatewaykit.sdk.PortkeyProduct;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.settings.RouteSettings.ValueSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Resolves the route of each role: the URL rule, gateway detection, the key rule and the route's own values. Every
@@ -67,11 +67,14 @@ final class RouteResolver {
         // Portkey, its cloud host). A route elsewhere is neither detected as that gateway nor sent its headers.
         String baseUrl = urls.baseUrl();
         boolean portkeyApplies = GatewayRule.portkeyOrigin(url, baseUrl);
-        GatewayKind gateway = gateways.explicit().orElseGet(() -> GatewayRule.detect(url, baseUrl,
-                gateways.portkey(), gateways.litellm()));
+        GatewayKind gateway = gateways.explicit().isPresent() ? gateways.explicit().get()
+                : GatewayRule.detect(url, baseUrl, gateways.portkey(), gateways.litellm());
         b.gateway(gateway).source(Setting.GATEWAY, gateways.explicit().isPresent() && gateways.found() != null
                 ? gateways.found().source() : new ValueSource(Setting.GATEWAY.variable(), "derived"));
-        UrlRules.check(urlFound.setting(), urlFound.value(), gateway).ifPresent(lookup::report);
+        Optional<SettingsProblem> urlProblem = UrlRules.check(urlFound.setting(), urlFound.value(), gateway);
+        if (urlProblem.isPresent()) {
+            lookup.report(urlProblem.get());
+        }
 
         boolean authNone = authNone(role);
         RouteKeyRule.KeyChoice choice = keyRule.choose(role, url, urlFound);
@@ -104,17 +107,32 @@ final class RouteResolver {
             }
         }
         Map<String, String> modelMap = lookup.map(Setting.roleModelMap(role));
-        ModelMap.problems(modelMap).forEach(message -> lookup.report(new SettingsProblem(
-                Setting.roleModelMap(role).variable(), modelMap.entrySet().stream().map(e -> e.getKey() + "="
-                        + e.getValue()).collect(Collectors.joining(",")), message,
-                "write from=to entries, e.g. gpt-4o-mini=@openai-prod/gpt-4o-mini or *=openai/* (a * only at the end"
-                        + " of the name; in the target it stands for the rest of the name).")));
+        for (String message : ModelMap.problems(modelMap)) {
+            lookup.report(new SettingsProblem(Setting.roleModelMap(role).variable(), joinEntries(modelMap), message,
+                    "write from=to entries, e.g. gpt-4o-mini=@openai-prod/gpt-4o-mini or *=openai/* (a * only at the"
+                            + " end of the name; in the target it stands for the rest of the name)."));
+        }
         b.modelMap(modelMap);
-        lookup.duration(Setting.roleTimeout(role)).ifPresent(b::timeout);
+        Optional<Duration> timeout = lookup.duration(Setting.roleTimeout(role));
+        if (timeout.isPresent()) {
+            b.timeout(timeout.get());
+        }
         Map<String, String> headers = new LinkedHashMap<>(globalHeaders);
         headers.putAll(lookup.map(Setting.roleHeaders(role)));
         b.headers(headers);
         return b.build();
+    }
+
+    /** {@code a=1,b=2}: the map as it was written. */
+    private static String joinEntries(Map<String, String> map) {
+        StringBuilder joined = new StringBuilder();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (joined.length() > 0) {
+                joined.append(',');
+            }
+            joined.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return joined.toString();
     }
 
     private void warnIfPlainHttp(Role role, String url, FoundValue urlFound, FoundValue key) {
@@ -123,9 +141,8 @@ final class RouteResolver {
             String origin = RouteSettings.originOf(url);
             // One warning per setting and key, naming every role that sends it, not one per role.
             roleWarnings.add(role, urlFound.setting().variable(), "plain-http " + masked + " " + origin,
-                    roles -> roles + (roles.contains(",") ? "send " : "sends ") + masked
-                            + " over plain http:// to " + origin + "; anyone on the network can read it. Use"
-                            + " https:// unless this is a private network.");
+                    new RoleWarnings.Text("send ", "sends ", masked + " over plain http:// to " + origin
+                            + "; anyone on the network can read it. Use https:// unless this is a private network."));
         }
     }
 
@@ -142,10 +159,10 @@ final class RouteResolver {
             // route is unusable, and its first call fails at once with the same explanation.
             b.missingKey(missing);
             roleWarnings.add(role, missing.variable(), "missing-key " + missing.message(),
-                    roles -> roles + (roles.contains(",") ? "have " : "has ") + "no key, so "
-                            + (roles.contains(",") ? "their" : "its") + " calls fail at once until "
-                            + missing.variable() + " is set: " + missing.message() + " Fix: " + missing.fix()
-                            + " To stop at startup instead, set " + Setting.REQUIRE_KEYS.variable() + "=true.");
+                    new RoleWarnings.Text("have no key, so their", "has no key, so its", " calls fail at once"
+                            + " until " + missing.variable() + " is set: " + missing.message() + " Fix: "
+                            + missing.fix() + " To stop at startup instead, set " + Setting.REQUIRE_KEYS.variable()
+                            + "=true."));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gatewaykit.sdk.settings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Formats routes as an aligned text table with masked keys. */
 final class RoutingTable {
@@ -14,7 +15,8 @@ final class RoutingTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ROLE", "GATEWAY", "URL", "MODEL", "KEY", "FROM"});
         for (RouteSettings r : routes) {
-            String key = r.keyless() ? "(none: keyless)" : r.apiKey().map(ApiKey::masked).orElse("(missing)");
+            String key = r.keyless() ? "(none: keyless)" : r.apiKey().isPresent() ? r.apiKey().get().masked()
+                    : "(missing)";
             rows.add(new String[] {r.role().name(), r.gateway().id(), r.baseUrl(), r.model().orElse("-"), key,
                     from(r)});
         }
@@ -37,7 +39,9 @@ final class RoutingTable {
 
     private static String from(RouteSettings r) {
         List<String> parts = new ArrayList<>();
-        r.sources().byField().forEach((k, v) -> parts.add(k + "=" + v.variable() + "(" + v.layer() + ")"));
+        for (Map.Entry<String, RouteSettings.ValueSource> e : r.sources().byField().entrySet()) {
+            parts.add(e.getKey() + "=" + e.getValue().variable() + "(" + e.getValue().layer() + ")");
+        }
         return String.join(" ", parts);
     }
 

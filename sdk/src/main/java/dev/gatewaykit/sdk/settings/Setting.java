@@ -306,7 +306,12 @@ public final class Setting {
 
     /** Looks a setting up by its environment variable name. */
     public static Optional<Setting> byVariable(String variable) {
-        return all().stream().filter(s -> s.variable.equals(variable)).findFirst();
+        for (Setting setting : all()) {
+            if (setting.variable.equals(variable)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The environment variable name, e.g. {@code OPENAI_BASE_URL}. */

@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
 /** Parsers for the string forms of setting values (maps, lists, durations). */
 final class SettingValues {
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(b|kb|mb|gb)?");
-
     private SettingValues() {
+    }
+
+    /** Compiled on first use, not when the settings classes load: most startups parse no duration or size. */
+    private static final class Patterns {
+        static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+        static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(b|kb|mb|gb)?");
     }
 
     /** Blank means unset, at every layer; anything else is trimmed. */
@@ -95,7 +98,7 @@ final class SettingValues {
      */
     static Duration parseDuration(String raw) {
         String value = raw.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE_DURATION.matcher(value);
+        Matcher m = Patterns.SIMPLE_DURATION.matcher(value);
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
@@ -133,7 +136,7 @@ final class SettingValues {
      * Anything else is rejected with {@link IllegalArgumentException}.
      */
     static long parseSize(String raw) {
-        Matcher m = SIZE.matcher(raw.strip().toLowerCase(Locale.ROOT));
+        Matcher m = Patterns.SIZE.matcher(raw.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("not a size");
         }

@@ -63,7 +63,8 @@ final class SettingsLookup {
 
     /** The value as text, or null when unset. */
     String text(Setting setting) {
-        return find(setting).map(FoundValue::value).orElse(null);
+        Optional<FoundValue> found = find(setting);
+        return found.isPresent() ? found.get().value() : null;
     }
 
     /** The highest layer with a non-empty map wins as a whole (layers do not merge entry by entry). */
@@ -133,7 +134,11 @@ final class SettingsLookup {
 
     /** The text value when the setting's structural check accepts it; otherwise its problems are recorded. */
     Optional<FoundValue> checkedText(Setting setting) {
-        return find(setting).filter(found -> checked(setting, found.value(), found.value()).isPresent());
+        Optional<FoundValue> found = find(setting);
+        if (found.isEmpty() || checked(setting, found.get().value(), found.get().value()).isEmpty()) {
+            return Optional.empty();
+        }
+        return found;
     }
 
     /**
@@ -142,17 +147,23 @@ final class SettingsLookup {
      */
     private <T> Optional<T> checked(Setting setting, String raw, T value) {
         List<String> found = setting.check().problems(value);
-        found.forEach(problem -> problems.add(new SettingsProblem(setting.variable(), setting.display(raw),
-                problem + ".", fixFor(setting))));
+        for (String problem : found) {
+            problems.add(new SettingsProblem(setting.variable(), setting.display(raw), problem + ".",
+                    fixFor(setting)));
+        }
         return found.isEmpty() ? Optional.of(value) : Optional.empty();
     }
 
     private static String fixFor(Setting setting) {
-        return setting.check().fix().orElseGet(() -> switch (setting.type()) {
+        Optional<String> fix = setting.check().fix();
+        if (fix.isPresent()) {
+            return fix.get();
+        }
+        return switch (setting.type()) {
             case DURATION -> "use a positive duration such as 30s, 500ms, 2m or PT30S.";
             case INTEGER -> "use a whole number.";
             case MAP -> "write name=value,name2=value2.";
             default -> "correct the value.";
-        });
+        };
     }
 }

@@ -47,7 +47,9 @@ final class SettingsResolver {
     /** Resolves without failing: the settings as far as they could be resolved, plus every problem. */
     SettingsReport inspect() {
         // Problems found while reading a layer (malformed .env lines) come first: they explain missing values.
-        layers.list().forEach(layer -> problems.addAll(layer.problems()));
+        for (SettingsSource layer : layers.list()) {
+            problems.addAll(layer.problems());
+        }
         Optional<FoundValue> gatewayFound = lookup.find(Setting.GATEWAY);
         Checked<Optional<GatewayKind>> explicitGateway = GatewayRule.explicit(gatewayFound);
         lookup.report(explicitGateway.problems());
@@ -57,8 +59,12 @@ final class SettingsResolver {
         SharedUrls urls = new SharedUrls(base, lookup.find(Setting.INTERNAL_BASE_URL).orElse(null));
 
         // Every configured key is checked, used or not: a malformed key is a mistake wherever it sits.
-        KeyFormatRule.keySettings().forEach(setting -> lookup.find(setting)
-                .ifPresent(found -> lookup.report(KeyFormatRule.check(found))));
+        for (Setting setting : KeyFormatRule.keySettings()) {
+            Optional<FoundValue> key = lookup.find(setting);
+            if (key.isPresent()) {
+                lookup.report(KeyFormatRule.check(key.get()));
+            }
+        }
         Checked<Set<Role>> keysRequired = RequiredKeysRule.read(lookup.find(Setting.REQUIRE_KEYS));
         lookup.report(keysRequired.problems());
 
@@ -78,7 +84,9 @@ final class SettingsResolver {
             routes.put(role, withFailover(routeResolver.resolve(role), failover));
         }
         warnings.addAll(routeResolver.warnings());
-        routes.values().forEach(route -> lookup.report(PortkeyProductRule.check(route)));
+        for (RouteSettings route : routes.values()) {
+            lookup.report(PortkeyProductRule.check(route));
+        }
         FailoverRule failoverRule = FailoverRule.check(routes, failover);
         lookup.report(failoverRule.problems());
         warnings.addAll(failoverRule.warnings());
@@ -111,15 +119,28 @@ final class SettingsResolver {
     private FailoverSettings failover() {
         FailoverSettings.Builder b = FailoverSettings.builder()
                 .enabled(lookup.bool(Setting.FAILOVER_ENABLED).orElse(false));
-        lookup.find(Setting.FAILOVER_BASE_URL).ifPresent(url -> {
-            String normalised = RouteSettings.normaliseUrl(url.value());
-            UrlRules.check(Setting.FAILOVER_BASE_URL, url.value(), GatewayRule.detect(normalised, normalised,
-                    PortkeySettings.none(), LiteLlmSettings.none())).ifPresent(lookup::report);
+        Optional<FoundValue> url = lookup.find(Setting.FAILOVER_BASE_URL);
+        if (url.isPresent()) {
+            String normalised = RouteSettings.normaliseUrl(url.get().value());
+            Optional<SettingsProblem> problem = UrlRules.check(Setting.FAILOVER_BASE_URL, url.get().value(),
+                    GatewayRule.detect(normalised, normalised, PortkeySettings.none(), LiteLlmSettings.none()));
+            if (problem.isPresent()) {
+                lookup.report(problem.get());
+            }
             b.baseUrl(normalised);
-        });
-        lookup.find(Setting.FAILOVER_API_KEY).ifPresent(key -> b.apiKey(key.value()));
-        lookup.integer(Setting.FAILOVER_FAILURE_THRESHOLD).ifPresent(b::failureThreshold);
-        lookup.duration(Setting.FAILOVER_COOL_DOWN).ifPresent(b::coolDown);
+        }
+        Optional<FoundValue> key = lookup.find(Setting.FAILOVER_API_KEY);
+        if (key.isPresent()) {
+            b.apiKey(key.get().value());
+        }
+        Optional<Integer> threshold = lookup.integer(Setting.FAILOVER_FAILURE_THRESHOLD);
+        if (threshold.isPresent()) {
+            b.failureThreshold(threshold.get());
+        }
+        Optional<Duration> coolDown = lookup.duration(Setting.FAILOVER_COOL_DOWN);
+        if (coolDown.isPresent()) {
+            b.coolDown(coolDown.get());
+        }
         return b.build();
     }
 
@@ -137,9 +158,9 @@ final class SettingsResolver {
     }
 
     private LiteLlmSettings litellm() {
-        LiteLlmSettings l = LiteLlmSettings.of(lookup.find(Setting.LITELLM_TAGS)
-                .map(f -> SettingValues.parseList(f.value())).orElse(List.of()),
-                lookup.text(Setting.LITELLM_END_USER_ID));
+        Optional<FoundValue> tags = lookup.find(Setting.LITELLM_TAGS);
+        LiteLlmSettings l = LiteLlmSettings.of(tags.isPresent() ? SettingValues.parseList(tags.get().value())
+                : List.of(), lookup.text(Setting.LITELLM_END_USER_ID));
         return l.anySet() ? l : LiteLlmSettings.none();
     }
 

@@ -26,7 +26,8 @@ public interface SettingsSource {
 
     /** A map-valued setting; by default the string form {@code name=value,name2=value2} is parsed. */
     default Map<String, String> getMap(Setting setting) {
-        return get(setting).map(SettingValues::parseMap).orElse(Map.of());
+        Optional<String> raw = get(setting);
+        return raw.isPresent() ? SettingValues.parseMap(raw.get()) : Map.of();
     }
 
     /** How a user gives {@code setting} in this layer, as the start of a fix: "set OPENAI_LLM_API_KEY in .env". */

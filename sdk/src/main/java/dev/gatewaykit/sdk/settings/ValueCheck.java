@@ -1,10 +1,10 @@
 package dev.gatewaykit.sdk.settings;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A structural rule on one setting's parsed value (a range, a pattern, a positive duration), kept in the
@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 interface ValueCheck {
 
     /** Accepts every value. */
-    ValueCheck NONE = value -> List.of();
+    ValueCheck NONE = new ValueCheck() {
+        @Override
+        public List<String> problems(Object value) {
+            return List.of();
+        }
+    };
 
     /** A duration greater than zero. */
     ValueCheck POSITIVE_DURATION = new ValueCheck() {
@@ -32,13 +37,16 @@ interface ValueCheck {
 
     /** A map whose names are HTTP header names (RFC 9110 tokens); one problem per bad name. */
     ValueCheck HEADER_NAMES = new ValueCheck() {
-        private final Pattern headerName = Pattern.compile(HttpTokens.HEADER_NAME);
-
         @Override
         public List<String> problems(Object value) {
-            return ((Map<?, ?>) value).keySet().stream().map(String::valueOf)
-                    .filter(name -> !headerName.matcher(name).matches())
-                    .map(name -> "entry name '" + name + "' is not a valid header name").toList();
+            List<String> problems = new ArrayList<>();
+            for (Object key : ((Map<?, ?>) value).keySet()) {
+                String name = String.valueOf(key);
+                if (!HttpTokens.isHeaderName(name)) {
+                    problems.add("entry name '" + name + "' is not a valid header name");
+                }
+            }
+            return List.copyOf(problems);
         }
 
         @Override
@@ -49,11 +57,9 @@ interface ValueCheck {
 
     /** Text without whitespace, such as a model name. */
     ValueCheck NO_WHITESPACE = new ValueCheck() {
-        private final Pattern noWhitespace = Pattern.compile("\\S+");
-
         @Override
         public List<String> problems(Object value) {
-            return noWhitespace.matcher((String) value).matches() ? List.of() : List.of("must not contain whitespace");
+            return HttpTokens.hasNoWhitespace((String) value) ? List.of() : List.of("must not contain whitespace");
         }
 
         @Override
