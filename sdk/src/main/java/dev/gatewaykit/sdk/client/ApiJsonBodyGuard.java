@@ -28,7 +28,7 @@ final class ApiJsonBodyGuard implements Interceptor {
     private final long maxValues;
 
     ApiJsonBodyGuard(List<String> routeKeys, long maxValues) {
-        this.routeKeys = routeKeys.stream().filter(k -> !k.isBlank()).toList();
+        this.routeKeys = RouteHttpClients.nonBlank(routeKeys);
         this.maxValues = maxValues;
     }
 

@@ -57,11 +57,12 @@ public final class GatewayClients implements AutoCloseable {
         this.http = Objects.requireNonNull(http, "http");
         this.ownsHttp = ownsHttp;
         for (RouteSettings route : settings.routes().values()) {
-            Optional<Interceptor> failoverInterceptor = route.failover().map(on -> {
+            Optional<Interceptor> failoverInterceptor = Optional.empty();
+            if (route.failover().isPresent()) {
                 FailoverCircuit circuit = FailoverCircuit.create(route, http.okHttpClient(), failoverClock);
                 failover.put(route.role(), circuit);
-                return new FailoverInterceptor(route, circuit, http.okHttpClient());
-            });
+                failoverInterceptor = Optional.of(new FailoverInterceptor(route, circuit, http.okHttpClient()));
+            }
             OkHttpClient okHttp = RouteHttpClients.forRoute(http.okHttpClient(), settings, route, extraInterceptors,
                     failoverInterceptor);
             routeHttp.put(route.role(), okHttp);
@@ -90,7 +91,7 @@ public final class GatewayClients implements AutoCloseable {
         private SharedHttpClient http;
         private final List<RouteInterceptors> interceptors = new ArrayList<>();
         private Clock failoverClock = Clock.systemUTC();
-        private Supplier<Sleeper> sleepers = DefaultSleeper::new;
+        private Supplier<Sleeper> sleepers = new DefaultSleepers();
 
         private Builder(GatewaySettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -128,17 +129,30 @@ public final class GatewayClients implements AutoCloseable {
         }
     }
 
+    /** openai-java's own sleeper, a new one per role client. */
+    private static final class DefaultSleepers implements Supplier<Sleeper> {
+        @Override
+        public Sleeper get() {
+            return new DefaultSleeper();
+        }
+    }
+
     private OpenAIClient build(RouteSettings route, OkHttpClient okHttp) {
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                 .okHttpClient(okHttp)
                 .baseUrl(route.baseUrl())
                 // openai-java requires a credential; keyless routes get a placeholder that
                 // KeylessAuthorizationInterceptor strips before anything is sent.
-                .apiKey(route.apiKey().map(k -> k.reveal()).orElse(KeylessAuthorizationInterceptor.PLACEHOLDER_KEY))
+                .apiKey(route.apiKey().isPresent() ? route.apiKey().get().reveal()
+                        : KeylessAuthorizationInterceptor.PLACEHOLDER_KEY)
                 .maxRetries(settings.maxRetries())
                 .sleeper(new ServerDelaySleeper(sleepers.get()));
-        settings.organization().ifPresent(builder::organization);
-        settings.project().ifPresent(builder::project);
+        if (settings.organization().isPresent()) {
+            builder.organization(settings.organization().get());
+        }
+        if (settings.project().isPresent()) {
+            builder.project(settings.project().get());
+        }
         return builder.build();
     }
 
@@ -218,7 +232,9 @@ public final class GatewayClients implements AutoCloseable {
     /** The asynchronous clients, by role. */
     public Map<Role, OpenAIClientAsync> asyncClients() {
         Map<Role, OpenAIClientAsync> async = new EnumMap<>(Role.class);
-        clients().forEach((role, client) -> async.put(role, client.async()));
+        for (Map.Entry<Role, OpenAIClient> client : clients().entrySet()) {
+            async.put(client.getKey(), client.getValue().async());
+        }
         return Collections.unmodifiableMap(async);
     }
 
@@ -261,7 +277,9 @@ public final class GatewayClients implements AutoCloseable {
     /** The failover state of every role that has failover on. */
     public Map<Role, FailoverStatus> failoverStatuses() {
         Map<Role, FailoverStatus> statuses = new EnumMap<>(Role.class);
-        failover.forEach((role, circuit) -> statuses.put(role, circuit.status()));
+        for (Map.Entry<Role, FailoverCircuit> circuit : failover.entrySet()) {
+            statuses.put(circuit.getKey(), circuit.getValue().status());
+        }
         return Collections.unmodifiableMap(statuses);
     }
 
@@ -279,7 +297,9 @@ public final class GatewayClients implements AutoCloseable {
     public Map<Role, OpenAIClient> clients() {
         synchronized (clients) {
             if (!closed.get()) {
-                routeHttp.keySet().forEach(this::client);
+                for (Role role : routeHttp.keySet()) {
+                    client(role);
+                }
             }
             return Collections.unmodifiableMap(new EnumMap<>(clients));
         }
@@ -294,7 +314,9 @@ public final class GatewayClients implements AutoCloseable {
             }
             // Borrowed transports: closing an openai-java client here only marks it closed; the pool is released
             // below. Roles never used have no client to close.
-            clients.values().forEach(OpenAIClient::close);
+            for (OpenAIClient client : clients.values()) {
+                client.close();
+            }
         }
         if (ownsHttp) {
             http.close();

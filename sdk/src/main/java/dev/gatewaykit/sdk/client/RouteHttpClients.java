@@ -3,6 +3,7 @@ package dev.gatewaykit.sdk.client;
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.gateway.Gateway;
 import dev.gatewaykit.sdk.gateway.GatewayRequestContext;
+import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.ModelMap;
 import dev.gatewaykit.sdk.settings.RouteSettings;
@@ -32,7 +33,9 @@ final class RouteHttpClients {
             List<RouteInterceptors> extras, Optional<Interceptor> failover) {
         OkHttpClient.Builder builder = shared.newBuilder();
         // Before all: a route without a key fails its call here, before any interceptor or the network sees it.
-        route.missingKey().ifPresent(missing -> builder.addInterceptor(new MissingKeyInterceptor(route, missing)));
+        if (route.missingKey().isPresent()) {
+            builder.addInterceptor(new MissingKeyInterceptor(route, route.missingKey().get()));
+        }
         List<String> keys = keysOf(settings, route);
         // Outermost: whatever an inner interceptor or the failover origin answers, a quoted key is masked before
         // openai-java turns the body into an exception message.
@@ -46,8 +49,14 @@ final class RouteHttpClients {
         // Next to openai-java's retry loop, so what it sees of retry-after is what OPENAI_MAX_RETRY_AFTER allows.
         builder.addInterceptor(new RetryAfterInterceptor(settings.limits().maxRetryAfter(), settings.maxRetries(),
                 Clock.systemUTC()));
-        interceptors(settings, route).forEach(builder::addInterceptor);
-        extras.forEach(extra -> extra.forRoute(settings, route).forEach(builder::addInterceptor));
+        for (Interceptor interceptor : interceptors(settings, route)) {
+            builder.addInterceptor(interceptor);
+        }
+        for (RouteInterceptors extra : extras) {
+            for (Interceptor interceptor : extra.forRoute(settings, route)) {
+                builder.addInterceptor(interceptor);
+            }
+        }
         // Inside the interceptors that read bodies, so none of them ever holds more than the limit.
         builder.addInterceptor(new ResponseSizeLimitInterceptor(settings.limits().maxResponseBytes()));
         // Below every interceptor that counts or decorates calls: a request sent again because the gateway had
@@ -55,17 +64,36 @@ final class RouteHttpClients {
         builder.addInterceptor(new StaleConnectionRetryInterceptor());
         // Innermost: failover must see every header the others added, to strip the proxy's before a call leaves
         // for the failover origin. Outer interceptors find the origin actually called in response.request().
-        failover.ifPresent(builder::addInterceptor);
-        route.timeout().ifPresent(builder::callTimeout);
+        if (failover.isPresent()) {
+            builder.addInterceptor(failover.get());
+        }
+        if (route.timeout().isPresent()) {
+            builder.callTimeout(route.timeout().get());
+        }
         return builder.build();
     }
 
     private static List<String> keysOf(GatewaySettings settings, RouteSettings route) {
         List<String> keys = new ArrayList<>();
-        route.keys().forEach(key -> keys.add(key.reveal()));
+        for (ApiKey key : route.keys()) {
+            keys.add(key.reveal());
+        }
         // The global Portkey key too: masking a key this route never sends costs nothing.
-        settings.portkey().apiKey().ifPresent(key -> keys.add(key.reveal()));
+        if (settings.portkey().apiKey().isPresent()) {
+            keys.add(settings.portkey().apiKey().get().reveal());
+        }
         return keys;
+    }
+
+    /** The keys worth masking: the blank ones would match everywhere. */
+    static List<String> nonBlank(List<String> keys) {
+        List<String> nonBlank = new ArrayList<>();
+        for (String key : keys) {
+            if (!key.isBlank()) {
+                nonBlank.add(key);
+            }
+        }
+        return List.copyOf(nonBlank);
     }
 
     static List<Interceptor> interceptors(GatewaySettings settings, RouteSettings route) {

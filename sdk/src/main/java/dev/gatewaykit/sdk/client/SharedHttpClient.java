@@ -2,9 +2,14 @@ package dev.gatewaykit.sdk.client;
 
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.ProxySettings;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.Route;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -41,7 +46,9 @@ public final class SharedHttpClient implements AutoCloseable {
                 .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS,
                         settings.limits().poolKeepAlive().toMillis(), TimeUnit.MILLISECONDS));
         addGuards(builder);
-        settings.proxy().ifPresent(proxy -> configureProxy(builder, proxy));
+        if (settings.proxy().isPresent()) {
+            configureProxy(builder, settings.proxy().get());
+        }
         return new SharedHttpClient(builder.build());
     }
 
@@ -51,14 +58,21 @@ public final class SharedHttpClient implements AutoCloseable {
      * pool and dispatcher.
      */
     public static SharedHttpClient of(OkHttpClient okHttpClient) {
-        boolean guarded = okHttpClient.networkInterceptors().stream()
-                .anyMatch(CrossOriginRedirectGuard.class::isInstance);
-        if (guarded) {
+        if (hasRedirectGuard(okHttpClient)) {
             return new SharedHttpClient(okHttpClient);
         }
         OkHttpClient.Builder builder = okHttpClient.newBuilder();
         addGuards(builder);
         return new SharedHttpClient(builder.build());
+    }
+
+    private static boolean hasRedirectGuard(OkHttpClient okHttpClient) {
+        for (Interceptor interceptor : okHttpClient.networkInterceptors()) {
+            if (interceptor instanceof CrossOriginRedirectGuard) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Network-level guards: no redirect to another origin; failures on connections the gateway closed marked. */
@@ -69,14 +83,29 @@ public final class SharedHttpClient implements AutoCloseable {
 
     private static void configureProxy(OkHttpClient.Builder builder, ProxySettings proxy) {
         builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-        proxy.username().ifPresent(user -> builder.proxyAuthenticator((route, response) -> {
+        if (proxy.username().isPresent()) {
+            builder.proxyAuthenticator(new ProxyCredentials(proxy));
+        }
+    }
+
+    /** Answers the proxy's 407 once with the configured user and password. */
+    private static final class ProxyCredentials implements Authenticator {
+
+        private final ProxySettings proxy;
+
+        ProxyCredentials(ProxySettings proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        public Request authenticate(Route route, Response response) {
             if (response.request().header("Proxy-Authorization") != null) {
                 return null; // credentials were already rejected; do not loop
             }
-            String password = proxy.password().map(p -> p.reveal()).orElse("");
+            String password = proxy.password().isPresent() ? proxy.password().get().reveal() : "";
             return response.request().newBuilder()
-                    .header("Proxy-Authorization", Credentials.basic(user, password)).build();
-        }));
+                    .header("Proxy-Authorization", Credentials.basic(proxy.username().get(), password)).build();
+        }
     }
 
     /** The shared client; derive per-route clients with {@code newBuilder()}. */

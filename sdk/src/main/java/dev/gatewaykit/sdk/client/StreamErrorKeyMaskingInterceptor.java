@@ -22,7 +22,7 @@ final class StreamErrorKeyMaskingInterceptor implements Interceptor {
     private final List<String> routeKeys;
 
     StreamErrorKeyMaskingInterceptor(List<String> routeKeys) {
-        this.routeKeys = routeKeys.stream().filter(k -> !k.isBlank()).toList();
+        this.routeKeys = RouteHttpClients.nonBlank(routeKeys);
     }
 
     @Override

@@ -97,7 +97,9 @@ public final class CredentialClients implements AutoCloseable {
             }
             if (entry.clients == null) {
                 GatewayClients.Builder builder = GatewayClients.builder(entry.settings).http(http);
-                interceptors.forEach(builder::addRouteInterceptors);
+                for (RouteInterceptors routeInterceptors : interceptors) {
+                    builder.addRouteInterceptors(routeInterceptors);
+                }
                 entry.clients = builder.build();
             }
             return entry.clients;
@@ -147,7 +149,9 @@ public final class CredentialClients implements AutoCloseable {
     public Map<String, Credential> credentials() {
         synchronized (entries) {
             Map<String, Credential> view = new LinkedHashMap<>();
-            entries.forEach((name, entry) -> view.put(name, entry.credential));
+            for (Map.Entry<String, Entry> entry : entries.entrySet()) {
+                view.put(entry.getKey(), entry.getValue().credential);
+            }
             return Collections.unmodifiableMap(view);
         }
     }
@@ -155,7 +159,8 @@ public final class CredentialClients implements AutoCloseable {
     /** The resolved settings of a credential (its routing table, sources, warnings). */
     public Optional<GatewaySettings> settings(String credential) {
         synchronized (entries) {
-            return Optional.ofNullable(entries.get(credential)).map(e -> e.settings);
+            Entry entry = entries.get(credential);
+            return entry == null ? Optional.empty() : Optional.of(entry.settings);
         }
     }
 
@@ -172,13 +177,15 @@ public final class CredentialClients implements AutoCloseable {
         }
         List<GatewayClients> open = new ArrayList<>();
         synchronized (entries) {
-            entries.values().forEach(e -> {
-                if (e.clients != null) {
-                    open.add(e.clients);
+            for (Entry entry : entries.values()) {
+                if (entry.clients != null) {
+                    open.add(entry.clients);
                 }
-            });
+            }
         }
-        open.forEach(GatewayClients::close);
+        for (GatewayClients clients : open) {
+            clients.close();
+        }
     }
 
     private void checkOpen() {
@@ -207,7 +214,9 @@ public final class CredentialClients implements AutoCloseable {
 
         /** Adds credentials. */
         public Builder credentials(Collection<Credential> credentials) {
-            credentials.forEach(this::credential);
+            for (Credential credential : credentials) {
+                credential(credential);
+            }
             return this;
         }
 
@@ -216,8 +225,11 @@ public final class CredentialClients implements AutoCloseable {
          * the credential's own name.
          */
         public Builder credentials(Map<String, Credential> credentials) {
-            credentials.forEach((name, credential) -> credential(credential.name().equals(name) ? credential
-                    : credential.toBuilder().name(name).build()));
+            for (Map.Entry<String, Credential> entry : credentials.entrySet()) {
+                String name = entry.getKey();
+                Credential credential = entry.getValue();
+                credential(credential.name().equals(name) ? credential : credential.toBuilder().name(name).build());
+            }
             return this;
         }
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Resolves a {@link Credential} with the same resolver, validation and key rule as the global settings: the
@@ -50,19 +49,29 @@ final class CredentialSettings {
         }
         List<SettingsSource> layers = new ArrayList<>();
         layers.add(new CredentialLayer(credential));
-        global.layers().list().forEach(layer -> layers.add(new InheritedLayer(layer)));
+        for (SettingsSource layer : global.layers().list()) {
+            layers.add(new InheritedLayer(layer));
+        }
         SettingsReport report = GatewaySettings.inspect(SettingsSources.of(layers));
 
         Set<SettingsProblem> problems = new LinkedHashSet<>();
-        if (credential.baseUrl().map(String::isBlank).orElse(true)) {
+        if (noBaseUrl(credential)) {
             problems.add(problem(credential, "base-url", "", "is not set.",
                     "set it to the credential's base URL, e.g. http://litellm-team-a:4000/v1."));
         }
         for (SettingsProblem p : report.problems()) {
-            rename(credential, p).ifPresent(problems::add);
+            Optional<SettingsProblem> renamed = rename(credential, p);
+            if (renamed.isPresent()) {
+                problems.add(renamed.get());
+            }
         }
         return problems.isEmpty() ? new Resolution(credential, report.settings(), List.of())
                 : new Resolution(credential, null, List.copyOf(problems));
+    }
+
+    /** Whether the credential has no base URL, or a blank one. */
+    private static boolean noBaseUrl(Credential credential) {
+        return credential.baseUrl().isEmpty() || credential.baseUrl().get().isBlank();
     }
 
     /** A resolver problem in the credential's terms; empty when it repeats one already reported. */
@@ -70,7 +79,7 @@ final class CredentialSettings {
         String v = p.variable();
         if (v.equals(Setting.BASE_URL.variable())) {
             // An unset credential URL falls back to the built-in default; it is reported as missing instead.
-            return credential.baseUrl().map(String::isBlank).orElse(true) ? Optional.empty()
+            return noBaseUrl(credential) ? Optional.empty()
                     : Optional.of(problem(credential, "base-url", p.value(), p.message(), p.fix()));
         }
         if (v.equals(Setting.GATEWAY.variable())) {
@@ -83,7 +92,7 @@ final class CredentialSettings {
             if (p.value() != null && !p.value().isEmpty()) {
                 return Optional.of(problem(credential, "api-key", p.value(), p.message(), p.fix()));
             }
-            String where = credential.baseUrl().filter(u -> !u.isBlank()).orElse("its base URL");
+            String where = noBaseUrl(credential) ? "its base URL" : credential.baseUrl().get();
             return Optional.of(problem(credential, "api-key", "", "no key for credential '" + credential.name()
                     + "' (" + where + "); a credential's calls carry only its own key, never the global ones.",
                     "set " + credential.property("api-key") + " to the key for " + where + "."));
@@ -128,7 +137,8 @@ final class CredentialSettings {
                 return credential.baseUrl();
             }
             if (setting == Setting.API_KEY) {
-                return credential.apiKey().map(ApiKey::reveal);
+                return credential.apiKey().isPresent() ? Optional.of(credential.apiKey().get().reveal())
+                        : Optional.empty();
             }
             if (setting == Setting.GATEWAY) {
                 return credential.gatewayId();
@@ -138,10 +148,21 @@ final class CredentialSettings {
                 return Optional.of("true");
             }
             if (setting == Setting.HEADERS && !credential.headers().isEmpty()) {
-                return Optional.of(credential.headers().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(",")));
+                return Optional.of(joinHeaders(credential.headers()));
             }
             return Optional.empty();
+        }
+
+        /** {@code name=value,name2=value2}, the string form of the headers. */
+        private static String joinHeaders(Map<String, String> headers) {
+            StringBuilder joined = new StringBuilder();
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                if (joined.length() > 0) {
+                    joined.append(',');
+                }
+                joined.append(e.getKey()).append('=').append(e.getValue());
+            }
+            return joined.toString();
         }
 
         @Override

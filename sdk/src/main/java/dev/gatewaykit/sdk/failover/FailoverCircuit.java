@@ -51,8 +51,10 @@ public final class FailoverCircuit {
     public FailoverCircuit(RouteSettings route, Clock clock, Supplier<HealthResult> proxyHealth) {
         this.role = route.role();
         this.proxyOrigin = route.origin();
-        this.settings = route.failover().orElseThrow(() -> new IllegalArgumentException(
-                "failover is off for " + route.role()));
+        if (route.failover().isEmpty()) {
+            throw new IllegalArgumentException("failover is off for " + route.role());
+        }
+        this.settings = route.failover().get();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.proxyHealth = Objects.requireNonNull(proxyHealth, "proxyHealth");
         this.since = clock.instant();
@@ -61,7 +63,24 @@ public final class FailoverCircuit {
     /** A circuit probing the proxy with the sdk's {@link RouteHealthProbe} over {@code http} (the shared client). */
     public static FailoverCircuit create(RouteSettings route, OkHttpClient http, Clock clock) {
         RouteHealthProbe probe = new RouteHealthProbe(http);
-        return new FailoverCircuit(route, clock, () -> probe.probe(route));
+        return new FailoverCircuit(route, clock, new ProxyHealth(probe, route));
+    }
+
+    /** The proxy's health, probed anew on each call. */
+    private static final class ProxyHealth implements Supplier<HealthResult> {
+
+        private final RouteHealthProbe probe;
+        private final RouteSettings route;
+
+        ProxyHealth(RouteHealthProbe probe, RouteSettings route) {
+            this.probe = probe;
+            this.route = route;
+        }
+
+        @Override
+        public HealthResult get() {
+            return probe.probe(route);
+        }
     }
 
     /**

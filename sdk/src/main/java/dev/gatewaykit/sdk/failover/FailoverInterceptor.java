@@ -56,14 +56,18 @@ public final class FailoverInterceptor implements Interceptor {
         FailoverSettings failover = circuit.settings();
         this.circuit = circuit;
         OkHttpClient.Builder http = shared.newBuilder();
-        route.timeout().ifPresent(http::callTimeout);
+        if (route.timeout().isPresent()) {
+            http.callTimeout(route.timeout().get());
+        }
         this.failoverHttp = http.build();
         this.proxyBase = HttpUrl.get(route.baseUrl());
         this.proxyPath = withoutTrailingSlash(proxyBase.encodedPath());
         this.failoverBase = HttpUrl.get(failover.baseUrl());
         this.failoverPath = withoutTrailingSlash(failoverBase.encodedPath());
-        this.failoverKey = failover.apiKey().orElseThrow(() -> new IllegalArgumentException(
-                "failover for " + route.role() + " has no key"));
+        if (failover.apiKey().isEmpty()) {
+            throw new IllegalArgumentException("failover for " + route.role() + " has no key");
+        }
+        this.failoverKey = failover.apiKey().get();
         // Headers configured for the proxy's origin may carry its credentials: they stay with that origin.
         this.routeHeaders.addAll(route.headers().keySet());
     }

@@ -50,7 +50,9 @@ public final class GatewayRequestContext {
      */
     public static GatewayRequestContext defaults(GatewaySettings settings, RouteSettings route) {
         Builder b = builder().tags(settings.litellm().tags()).metadata(route.portkey().metadata());
-        settings.litellm().endUserId().ifPresent(b::user);
+        if (settings.litellm().endUserId().isPresent()) {
+            b.user(settings.litellm().endUserId().get());
+        }
         return b.build();
     }
 

@@ -1,7 +1,10 @@
 package dev.gatewaykit.sdk.metrics;
 
 import dev.gatewaykit.sdk.client.RouteInterceptors;
+import dev.gatewaykit.sdk.settings.GatewaySettings;
+import dev.gatewaykit.sdk.settings.RouteSettings;
 import io.micrometer.observation.ObservationRegistry;
+import okhttp3.Interceptor;
 
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +38,23 @@ public final class GatewayObservations {
             GatewayCallObservationConvention convention) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(convention, "convention");
-        return (settings, route) -> List.of(new ObservationInterceptor(registry, convention, route.role(),
-                route.gateway()));
+        return new ObservedRoutes(registry, convention);
+    }
+
+    /** One {@link ObservationInterceptor} per route, all observing in the same registry. */
+    private static final class ObservedRoutes implements RouteInterceptors {
+
+        private final ObservationRegistry registry;
+        private final GatewayCallObservationConvention convention;
+
+        ObservedRoutes(ObservationRegistry registry, GatewayCallObservationConvention convention) {
+            this.registry = registry;
+            this.convention = convention;
+        }
+
+        @Override
+        public List<Interceptor> forRoute(GatewaySettings settings, RouteSettings route) {
+            return List.of(new ObservationInterceptor(registry, convention, route.role(), route.gateway()));
+        }
     }
 }

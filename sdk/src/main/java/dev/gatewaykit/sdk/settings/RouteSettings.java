@@ -187,9 +187,15 @@ public final class RouteSettings {
      */
     public List<ApiKey> keys() {
         List<ApiKey> keys = new ArrayList<>();
-        apiKey().ifPresent(keys::add);
-        portkey.apiKey().ifPresent(keys::add);
-        failover().flatMap(FailoverSettings::apiKey).ifPresent(keys::add);
+        if (apiKey().isPresent()) {
+            keys.add(apiKey().get());
+        }
+        if (portkey.apiKey().isPresent()) {
+            keys.add(portkey.apiKey().get());
+        }
+        if (failover != null && failover.apiKey().isPresent()) {
+            keys.add(failover.apiKey().get());
+        }
         return List.copyOf(keys);
     }
 

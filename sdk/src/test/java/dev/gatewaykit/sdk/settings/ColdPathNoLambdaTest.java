@@ -55,6 +55,18 @@ class ColdPathNoLambdaTest {
         assertThat(ourLambdas(loaded)).isEmpty();
     }
 
+    @Test
+    void buildingTheRoleClientsWithMetricsSpinsNoLambdaOfOurs() throws Exception {
+        List<String> loaded = loadedClasses(Map.of("OPENAI_BASE_URL", "http://127.0.0.1:4000",
+                "OPENAI_API_KEY", "sk-test-0000000000000000", "OPENAI_LLM_FAILOVER_ENABLED", "true",
+                "OPENAI_FAILOVER_BASE_URL", "https://api.openai.com/v1",
+                "OPENAI_FAILOVER_API_KEY", "sk-test-2222222222222222"), "--clients");
+
+        assertThat(loaded).contains("dev.gatewaykit.sdk.client.GatewayClients",
+                "dev.gatewaykit.sdk.client.RouteHttpClients", "dev.gatewaykit.sdk.metrics.GatewayMetrics");
+        assertThat(ourLambdas(loaded)).isEmpty();
+    }
+
     private static List<String> ourLambdas(List<String> loaded) {
         List<String> lambdas = new ArrayList<>();
         for (String name : loaded) {
@@ -65,11 +77,13 @@ class ColdPathNoLambdaTest {
         return lambdas;
     }
 
-    /** The classes a fresh JVM loads running the probe in {@link #dir} with {@code environment}. */
-    private List<String> loadedClasses(Map<String, String> environment) throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"),
-                ColdPathProbe.class.getName());
+    /** The classes a fresh JVM loads running the probe in {@link #dir} with {@code environment} added. */
+    private List<String> loadedClasses(Map<String, String> environment, String... probeArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xshare:auto", "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"),
+                ColdPathProbe.class.getName()));
+        command.addAll(List.of(probeArgs));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("PORTKEY_"));
         builder.environment().putAll(environment);
