@@ -47,7 +47,7 @@ final class FailoverRule {
             return;
         }
         String origin = failover.origin();
-        String roles = names(on);
+        String roles = RoleWarnings.names(on);
         if (failover.apiKey().isEmpty()) {
             problems.add(new SettingsProblem(Setting.FAILOVER_API_KEY.variable(), "", "failover is on for " + roles
                     + " but there is no key for the failover origin " + origin + "; the proxy's key is never sent"
@@ -70,24 +70,12 @@ final class FailoverRule {
             Role first = sameOrigin.get(0);
             problems.add(new SettingsProblem(Setting.FAILOVER_BASE_URL.variable(),
                     Setting.FAILOVER_BASE_URL.display(failover.baseUrl()),
-                    "is the origin " + origin + " that " + names(sameOrigin) + " already call"
+                    "is the origin " + origin + " that " + RoleWarnings.names(sameOrigin) + " already call"
                             + (sameOrigin.size() == 1 ? "s" : "") + "; failing over to it cannot help and would send"
                             + " the failover key to the proxy.",
                     "point it at the provider itself (e.g. " + GatewaySettings.DEFAULT_BASE_URL + "), or turn"
                             + " failover off for that role (" + Setting.roleFailoverEnabled(first).variable()
                             + "=false)."));
         }
-    }
-
-    /** "LLM, CODEX". */
-    private static String names(List<Role> roles) {
-        StringBuilder names = new StringBuilder();
-        for (Role role : roles) {
-            if (names.length() > 0) {
-                names.append(", ");
-            }
-            names.append(role.name());
-        }
-        return names.toString();
     }
 }

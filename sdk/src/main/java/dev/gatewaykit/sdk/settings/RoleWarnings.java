@@ -19,15 +19,20 @@ final class RoleWarnings {
      */
     record Text(String plural, String singular, String rest) {
         String apply(List<Role> roles) {
-            StringBuilder message = new StringBuilder();
-            for (Role role : roles) {
-                if (message.length() > 0) {
-                    message.append(", ");
-                }
-                message.append(role.name());
-            }
-            return message.append(' ').append(roles.size() > 1 ? plural : singular).append(rest).toString();
+            return names(roles) + " " + (roles.size() > 1 ? plural : singular) + rest;
         }
+    }
+
+    /** The roles' names in order: "LLM, CODEX". */
+    static String names(List<Role> roles) {
+        StringBuilder names = new StringBuilder();
+        for (Role role : roles) {
+            if (names.length() > 0) {
+                names.append(", ");
+            }
+            names.append(role.name());
+        }
+        return names.toString();
     }
 
     /** A warning about one setting that applies to one or more roles. */

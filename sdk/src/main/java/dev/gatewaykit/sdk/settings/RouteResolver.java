@@ -108,7 +108,7 @@ final class RouteResolver {
         }
         Map<String, String> modelMap = lookup.map(Setting.roleModelMap(role));
         for (String message : ModelMap.problems(modelMap)) {
-            lookup.report(new SettingsProblem(Setting.roleModelMap(role).variable(), joinEntries(modelMap), message,
+            lookup.report(new SettingsProblem(Setting.roleModelMap(role).variable(), SettingValues.formatMap(modelMap), message,
                     "write from=to entries, e.g. gpt-4o-mini=@openai-prod/gpt-4o-mini or *=openai/* (a * only at the"
                             + " end of the name; in the target it stands for the rest of the name)."));
         }
@@ -121,18 +121,6 @@ final class RouteResolver {
         headers.putAll(lookup.map(Setting.roleHeaders(role)));
         b.headers(headers);
         return b.build();
-    }
-
-    /** {@code a=1,b=2}: the map as it was written. */
-    private static String joinEntries(Map<String, String> map) {
-        StringBuilder joined = new StringBuilder();
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            if (joined.length() > 0) {
-                joined.append(',');
-            }
-            joined.append(e.getKey()).append('=').append(e.getValue());
-        }
-        return joined.toString();
     }
 
     private void warnIfPlainHttp(Role role, String url, FoundValue urlFound, FoundValue key) {

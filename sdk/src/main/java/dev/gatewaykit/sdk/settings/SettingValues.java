@@ -57,6 +57,18 @@ final class SettingValues {
         return Collections.unmodifiableMap(map);
     }
 
+    /** {@code name=value,name2=value2}: a map in its string form, as {@link #parseMap(String)} reads it. */
+    static String formatMap(Map<String, String> map) {
+        StringBuilder joined = new StringBuilder();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (joined.length() > 0) {
+                joined.append(',');
+            }
+            joined.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return joined.toString();
+    }
+
     /**
      * Shows a {@code name=value,...} setting without its values, which are often keys ({@code x-api-key=****});
      * an entry that is not {@code name=value} is masked as a whole.
