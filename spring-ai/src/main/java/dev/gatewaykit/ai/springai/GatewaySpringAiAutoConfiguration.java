@@ -1,5 +1,7 @@
 package dev.gatewaykit.ai.springai;
 
+import java.util.Optional;
+
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.client.GatewayClients;
 import dev.gatewaykit.spring.GatewayClient;
@@ -120,13 +122,19 @@ public final class GatewaySpringAiAutoConfiguration {
                 ObjectProvider<ObservationRegistry> observationRegistry,
                 ObjectProvider<EmbeddingModelObservationConvention> observationConvention) {
             OpenAiEmbeddingOptions.Builder options = OpenAiEmbeddingOptions.builder()
-                    .from(defaults.getIfAvailable(SpringAiModelDefaults::builtIn).embedding());
-            clients.settings().route(Role.EMBEDDINGS).model().ifPresent(options::model);
+                    .from(defaultsOf(defaults).embedding());
+            Optional<String> roleModel = clients.settings().route(Role.EMBEDDINGS).model();
+            if (roleModel.isPresent()) {
+                options.model(roleModel.get());
+            }
             OpenAiEmbeddingModel model = OpenAiEmbeddingModel.builder().openAiClient(clients.embeddings())
                     .options(options.build())
-                    .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+                    .observationRegistry(registryOf(observationRegistry))
                     .build();
-            observationConvention.ifAvailable(model::setObservationConvention);
+            EmbeddingModelObservationConvention convention = observationConvention.getIfAvailable();
+            if (convention != null) {
+                model.setObservationConvention(convention);
+            }
             return model;
         }
 
@@ -139,16 +147,36 @@ public final class GatewaySpringAiAutoConfiguration {
                 ObjectProvider<SpringAiModelDefaults> defaults, ObjectProvider<ToolCallingManager> toolCallingManager,
                 ObjectProvider<ObservationRegistry> observationRegistry,
                 ObjectProvider<ChatModelObservationConvention> observationConvention) {
-            OpenAiChatOptions.Builder options = defaults.getIfAvailable(SpringAiModelDefaults::builtIn).chat()
-                    .mutate();
-            clients.settings().route(role).model().ifPresent(options::model);
+            OpenAiChatOptions.Builder options = defaultsOf(defaults).chat().mutate();
+            Optional<String> roleModel = clients.settings().route(role).model();
+            if (roleModel.isPresent()) {
+                options.model(roleModel.get());
+            }
             OpenAiChatModel.Builder builder = OpenAiChatModel.builder().openAiClient(clients.client(role))
                     .openAiClientAsync(clients.async(role)).options(options.build())
-                    .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
-            toolCallingManager.ifUnique(builder::toolCallingManager);
+                    .observationRegistry(registryOf(observationRegistry));
+            ToolCallingManager manager = toolCallingManager.getIfUnique();
+            if (manager != null) {
+                builder.toolCallingManager(manager);
+            }
             OpenAiChatModel model = builder.build();
-            observationConvention.ifAvailable(model::setObservationConvention);
+            ChatModelObservationConvention convention = observationConvention.getIfAvailable();
+            if (convention != null) {
+                model.setObservationConvention(convention);
+            }
             return model;
+        }
+
+        // Plain code, no lambdas or method references: these run at every start, where each lambda the JVM spins
+        // costs measurable time (see the sdk settings package note on cold start).
+        private static SpringAiModelDefaults defaultsOf(ObjectProvider<SpringAiModelDefaults> defaults) {
+            SpringAiModelDefaults configured = defaults.getIfAvailable();
+            return (configured != null) ? configured : SpringAiModelDefaults.builtIn();
+        }
+
+        private static ObservationRegistry registryOf(ObjectProvider<ObservationRegistry> observationRegistry) {
+            ObservationRegistry registry = observationRegistry.getIfUnique();
+            return (registry != null) ? registry : ObservationRegistry.NOOP;
         }
 
     }

@@ -2,7 +2,6 @@ package dev.gatewaykit.ai.springai;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.gatewaykit.sdk.Role;
@@ -33,39 +32,55 @@ final class SpringAiPropertyConflicts {
 
     /** One warning line per conflicting Spring AI property; empty when nothing conflicts. */
     static List<String> warnings(Environment environment, GatewaySettings settings) {
+        // Plain loops, no lambdas: this runs at every start (see the sdk settings package note on cold start).
         List<String> warnings = new ArrayList<>();
         for (Checked checked : CHECKED) {
             String urlProperty = checked.property() + ".base-url";
-            value(environment, urlProperty).ifPresent(url -> {
-                List<String> differing = checked.roles().stream().map(settings::route)
-                        .filter(route -> !normalise(url).equals(route.baseUrl()))
-                        .map(route -> route.role() + " -> " + route.baseUrl() + " (" + ours(route, Setting.RoleSetting.BASE_URL) + ")")
-                        .toList();
+            String url = value(environment, urlProperty);
+            if (url != null) {
+                List<String> differing = new ArrayList<>();
+                for (Role role : checked.roles()) {
+                    RouteSettings route = settings.route(role);
+                    if (!normalise(url).equals(route.baseUrl())) {
+                        differing.add(role + " -> " + route.baseUrl() + " ("
+                                + ours(route, Setting.RoleSetting.BASE_URL) + ")");
+                    }
+                }
                 if (!differing.isEmpty()) {
                     warnings.add(urlProperty + "=" + url + " is not used: Spring AI's OpenAI models go through the "
                             + "gateway routes, " + String.join(", ", differing) + ". Configure the route there, or "
                             + "remove " + urlProperty + ".");
                 }
-            });
+            }
             String keyProperty = checked.property() + ".api-key";
-            value(environment, keyProperty).ifPresent(key -> {
-                List<String> differing = checked.roles().stream().map(settings::route)
-                        .filter(route -> !route.apiKey().map(ApiKey::reveal).map(key::equals).orElse(false))
-                        .map(route -> route.role() + " -> " + route.apiKey().map(ApiKey::masked).orElse("(keyless)")
-                                + " (" + ours(route, Setting.RoleSetting.API_KEY) + ")")
-                        .toList();
+            String key = value(environment, keyProperty);
+            if (key != null) {
+                List<String> differing = new ArrayList<>();
+                for (Role role : checked.roles()) {
+                    RouteSettings route = settings.route(role);
+                    Optional<ApiKey> routeKey = route.apiKey();
+                    if (routeKey.isEmpty() || !key.equals(routeKey.get().reveal())) {
+                        differing.add(role + " -> " + (routeKey.isPresent() ? routeKey.get().masked() : "(keyless)")
+                                + " (" + ours(route, Setting.RoleSetting.API_KEY) + ")");
+                    }
+                }
                 if (!differing.isEmpty()) {
                     warnings.add(keyProperty + "=" + ApiKey.of(key).masked() + " is not used: Spring AI's OpenAI "
                             + "models send the gateway routes' keys, " + String.join(", ", differing)
                             + ". Configure the key there, or remove " + keyProperty + ".");
                 }
-            });
+            }
         }
         return List.copyOf(warnings);
     }
 
-    private static Optional<String> value(Environment environment, String property) {
-        return Optional.ofNullable(environment.getProperty(property)).map(String::strip).filter(v -> !v.isEmpty());
+    /** The property's value, stripped; {@code null} when unset or blank. */
+    private static String value(Environment environment, String property) {
+        String value = environment.getProperty(property);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.strip();
     }
 
     /** The URL as the gateway normalises a route's base URL, so {@code http://h/v1/} equals {@code http://h/v1}. */
@@ -79,8 +94,9 @@ final class SpringAiPropertyConflicts {
         if (source == null) {
             return "built-in default";
         }
-        String property = Setting.byVariable(source.variable()).map(Setting::property).orElse(null);
-        return Objects.requireNonNullElse(property, source.variable()) + " / " + source.variable() + ", "
+        Optional<Setting> setting = Setting.byVariable(source.variable());
+        String property = setting.isPresent() ? setting.get().property() : null;
+        return (property != null ? property : source.variable()) + " / " + source.variable() + ", "
                 + source.layer();
     }
 }

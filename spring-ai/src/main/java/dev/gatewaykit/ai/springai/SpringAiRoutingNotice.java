@@ -25,6 +25,8 @@ public final class SpringAiRoutingNotice implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        warnings.forEach(log::warn);
+        for (String warning : warnings) {
+            log.warn(warning);
+        }
     }
 }

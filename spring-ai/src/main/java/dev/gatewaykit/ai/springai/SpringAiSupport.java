@@ -29,8 +29,11 @@ public final class SpringAiSupport {
 
     /** Whether the Spring AI on the class path is one the bridge supports. */
     static boolean supported(ClassLoader classLoader) {
-        return present(classLoader) && ClassUtils.isPresent(OPENAI_JAVA_SETUP, classLoader)
-                && version(classLoader).map(v -> v.startsWith("2.")).orElse(true);
+        if (!present(classLoader) || !ClassUtils.isPresent(OPENAI_JAVA_SETUP, classLoader)) {
+            return false;
+        }
+        Optional<String> version = version(classLoader);
+        return version.isEmpty() || version.get().startsWith("2.");
     }
 
     /** The version in the manifest of the jar holding Spring AI's OpenAI models, if it says one. */

@@ -79,9 +79,16 @@ public final class SpringAiStartBenchmark {
     private static void report(String label, List<Long> own, List<Long> bridge) {
         double medianOwn = median(own);
         double medianBridge = median(bridge);
+        // Paired: each bridge start against the Spring AI start just before it, so drifting machine load cancels.
+        List<Long> deltas = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            deltas.add(bridge.get(i) - own.get(i));
+        }
         System.out.printf(Locale.ROOT,
-                "%s: n=%d each, median Spring AI's own %.1f ms, gateway bridge %.1f ms, delta %+.1f ms%n", label,
-                own.size(), medianOwn, medianBridge, medianBridge - medianOwn);
+                "%s: n=%d each, median Spring AI's own %.1f ms, gateway bridge %.1f ms, delta of medians %+.1f ms,"
+                        + " paired delta median %+.1f ms (min %+.1f, max %+.1f)%n", label, own.size(), medianOwn,
+                medianBridge, medianBridge - medianOwn, median(deltas), Collections.min(deltas) / 1e6,
+                Collections.max(deltas) / 1e6);
     }
 
     private static double median(List<Long> nanos) {

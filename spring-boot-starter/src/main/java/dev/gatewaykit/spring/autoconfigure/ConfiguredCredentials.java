@@ -16,7 +16,9 @@ final class ConfiguredCredentials {
 
     static Map<String, Credential> from(Map<String, OpenAIGatewayProperties.Credential> configured) {
         Map<String, Credential> credentials = new LinkedHashMap<>();
-        configured.forEach((name, properties) -> credentials.put(name, credential(name, properties)));
+        for (Map.Entry<String, OpenAIGatewayProperties.Credential> entry : configured.entrySet()) {
+            credentials.put(entry.getKey(), credential(entry.getKey(), entry.getValue()));
+        }
         return credentials;
     }
 

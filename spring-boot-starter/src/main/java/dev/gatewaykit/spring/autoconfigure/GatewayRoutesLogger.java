@@ -1,10 +1,11 @@
 package dev.gatewaykit.spring.autoconfigure;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.StringJoiner;
 
 import dev.gatewaykit.sdk.Role;
 import dev.gatewaykit.sdk.credentials.CredentialClients;
+import dev.gatewaykit.sdk.settings.ApiKey;
 import dev.gatewaykit.sdk.settings.FailoverSettings;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.sdk.settings.RouteSettings;
@@ -52,24 +53,31 @@ final class GatewayRoutesLogger implements SmartInitializingSingleton {
         }
     }
 
+    // Loops and plain conditionals, not streams or lambdas: this runs at every start at INFO level (see the sdk
+    // settings package note on cold start).
     static String routingLine(GatewaySettings settings) {
-        return "OpenAI gateway routes: " + Arrays.stream(Role.values())
-            .map((role) -> describe(settings.route(role)))
-            .collect(Collectors.joining("; "));
+        StringJoiner routes = new StringJoiner("; ");
+        for (Role role : Role.values()) {
+            routes.add(describe(settings.route(role)));
+        }
+        return "OpenAI gateway routes: " + routes;
     }
 
     static String credentialsLine(CredentialClients credentials) {
-        return "OpenAI gateway credentials: " + credentials.names().stream()
-            .map((name) -> name + " -> " + credentials.settings(name)
-                .map((settings) -> target(settings.route(Role.LLM)))
-                .orElse("(unresolved)"))
-            .collect(Collectors.joining("; "));
+        StringJoiner lines = new StringJoiner("; ");
+        for (String name : credentials.names()) {
+            Optional<GatewaySettings> settings = credentials.settings(name);
+            lines.add(name + " -> " + (settings.isPresent() ? target(settings.get().route(Role.LLM)) : "(unresolved)"));
+        }
+        return "OpenAI gateway credentials: " + lines;
     }
 
     private static String describe(RouteSettings route) {
+        Optional<String> model = route.model();
+        Optional<FailoverSettings> failover = route.failover();
         return route.role().propertyName() + " -> " + route.gateway().id() + " " + route.baseUrl() + " (model "
-                + route.model().orElse("per request") + ", " + key(route)
-                + route.failover().map(GatewayRoutesLogger::failover).orElse("") + ")";
+                + (model.isPresent() ? model.get() : "per request") + ", " + key(route)
+                + (failover.isPresent() ? failover(failover.get()) : "") + ")";
     }
 
     private static String target(RouteSettings route) {
@@ -77,13 +85,17 @@ final class GatewayRoutesLogger implements SmartInitializingSingleton {
     }
 
     private static String key(RouteSettings route) {
-        return route.keyless() ? "keyless" : route.apiKey().map((k) -> "key " + k.masked()).orElse("no key");
+        if (route.keyless()) {
+            return "keyless";
+        }
+        Optional<ApiKey> key = route.apiKey();
+        return key.isPresent() ? "key " + key.get().masked() : "no key";
     }
 
     private static String failover(FailoverSettings failover) {
-        return ", failover " + failover.baseUrl() + " with key "
-                + failover.apiKey().map((k) -> k.masked()).orElse("(none)") + " after "
-                + failover.failureThreshold() + " failures";
+        Optional<ApiKey> key = failover.apiKey();
+        return ", failover " + failover.baseUrl() + " with key " + (key.isPresent() ? key.get().masked() : "(none)")
+                + " after " + failover.failureThreshold() + " failures";
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.gatewaykit.spring.autoconfigure;
 
+import java.util.Iterator;
+
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import dev.gatewaykit.sdk.Role;
@@ -8,9 +10,7 @@ import dev.gatewaykit.sdk.client.RouteInterceptors;
 import dev.gatewaykit.sdk.client.SharedHttpClient;
 import dev.gatewaykit.sdk.credentials.CredentialClients;
 import dev.gatewaykit.sdk.settings.GatewaySettings;
-import dev.gatewaykit.sdk.settings.SettingsSources;
 import dev.gatewaykit.spring.GatewayClient;
-import dev.gatewaykit.spring.settings.DotenvLayers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,14 +47,14 @@ public final class OpenAIGatewayAutoConfiguration {
     @ConditionalOnMissingBean(OpenAIGatewayConnectionDetails.class)
     PropertiesOpenAIGatewayConnectionDetails openAIGatewayConnectionDetails(OpenAIGatewayProperties properties,
             Environment environment) {
-        return new PropertiesOpenAIGatewayConnectionDetails(layers(properties, environment));
+        return new PropertiesOpenAIGatewayConnectionDetails(GatewaySettingsFactory.layers(properties, environment));
     }
 
     @Bean
     @ConditionalOnMissingBean
     GatewaySettings gatewaySettings(OpenAIGatewayConnectionDetails connectionDetails,
             OpenAIGatewayProperties properties, Environment environment) {
-        return GatewaySettingsFactory.create(connectionDetails, () -> layers(properties, environment));
+        return GatewaySettingsFactory.create(connectionDetails, properties, environment);
     }
 
     @Bean(destroyMethod = "close")
@@ -70,7 +70,7 @@ public final class OpenAIGatewayAutoConfiguration {
     GatewayClients gatewayClients(GatewaySettings settings, SharedHttpClient http,
             ObjectProvider<RouteInterceptors> routeInterceptors) {
         GatewayClients.Builder builder = GatewayClients.builder(settings).http(http);
-        routeInterceptors.orderedStream().forEach(builder::addRouteInterceptors);
+        addAll(builder, routeInterceptors);
         return builder.build();
     }
 
@@ -80,7 +80,10 @@ public final class OpenAIGatewayAutoConfiguration {
             OpenAIGatewayProperties properties, ObjectProvider<RouteInterceptors> routeInterceptors) {
         CredentialClients.Builder builder = CredentialClients.builder(settings, http)
             .credentials(ConfiguredCredentials.from(properties.getCredentials()));
-        routeInterceptors.orderedStream().forEach(builder::addRouteInterceptors);
+        Iterator<RouteInterceptors> extra = routeInterceptors.orderedStream().iterator();
+        while (extra.hasNext()) {
+            builder.addRouteInterceptors(extra.next());
+        }
         return builder.build();
     }
 
@@ -144,10 +147,12 @@ public final class OpenAIGatewayAutoConfiguration {
         return new GatewayRoutesLogger(settings, credentials);
     }
 
-    private static SettingsSources layers(OpenAIGatewayProperties properties,
-            Environment environment) {
-        OpenAIGatewayProperties.Dotenv dotenv = properties.getDotenv();
-        return DotenvLayers.create(environment, dotenv.isEnabled(), dotenv.getDirectory());
+    // A loop, not forEach(builder::add...): no lambda to spin at start (see the sdk settings package note).
+    private static void addAll(GatewayClients.Builder builder, ObjectProvider<RouteInterceptors> routeInterceptors) {
+        Iterator<RouteInterceptors> extra = routeInterceptors.orderedStream().iterator();
+        while (extra.hasNext()) {
+            builder.addRouteInterceptors(extra.next());
+        }
     }
 
 }

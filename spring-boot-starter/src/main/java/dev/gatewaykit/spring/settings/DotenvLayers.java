@@ -10,6 +10,7 @@ import dev.gatewaykit.sdk.settings.SettingsSources;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The settings layers of a Spring application, highest first: every Spring property source, then {@code .env},
@@ -35,9 +36,9 @@ public final class DotenvLayers {
             List<DotenvPropertySource> files = files(dotenvDirectory);
             // The files already in the environment, unless the directory was configured later (a test's dynamic
             // property): then the configured directory's files are read, as the sdk would.
-            boolean same = added.size() == files.size() && java.util.stream.IntStream.range(0, files.size())
-                .allMatch((i) -> added.get(i).path().equals(files.get(i).path()));
-            (same ? added : files).forEach((source) -> layers.add(source.file()));
+            for (DotenvPropertySource source : samePaths(added, files) ? added : files) {
+                layers.add(source.file());
+            }
         }
         return SettingsSources.of(layers);
     }
@@ -54,14 +55,27 @@ public final class DotenvLayers {
                 new DotenvPropertySource(new DotenvFileSource(directory.resolve(".env.default"))));
     }
 
+    // Loops, not streams or lambdas: this runs at every start (see the sdk settings package note on cold start).
+    private static boolean samePaths(List<DotenvPropertySource> added, List<DotenvPropertySource> files) {
+        if (added.size() != files.size()) {
+            return false;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (!added.get(i).path().equals(files.get(i).path())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<DotenvPropertySource> added(Environment environment) {
         List<DotenvPropertySource> added = new ArrayList<>();
         if (environment instanceof ConfigurableEnvironment configurable) {
-            configurable.getPropertySources().forEach((source) -> {
+            for (PropertySource<?> source : configurable.getPropertySources()) {
                 if (source instanceof DotenvPropertySource dotenv) {
                     added.add(dotenv);
                 }
-            });
+            }
         }
         return added;
     }

@@ -44,11 +44,12 @@ public final class DotenvPropertySource extends SystemEnvironmentPropertySource 
 
     private static Map<String, Object> nonBlank(Map<String, String> entries) {
         Map<String, Object> values = new LinkedHashMap<>();
-        entries.forEach((name, value) -> {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String value = entry.getValue();
             if (value != null && !value.isBlank()) {
-                values.put(name, value);
+                values.put(entry.getKey(), value);
             }
-        });
+        }
         return values;
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.gatewaykit.sdk.settings.Setting;
 import dev.gatewaykit.sdk.settings.SettingsSource;
 
+import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
@@ -84,7 +85,12 @@ public final class SpringEnvironmentSettingsSource implements SettingsSource {
                 }
                 continue;
             }
-            binder(source).bind(name(setting), STRING_MAP).ifBound((entries) -> entries.forEach(merged::putIfAbsent));
+            BindResult<Map<String, String>> bound = binder(source).bind(name(setting), STRING_MAP);
+            if (bound.isBound()) {
+                for (Map.Entry<String, String> entry : bound.get().entrySet()) {
+                    merged.putIfAbsent(entry.getKey(), entry.getValue());
+                }
+            }
         }
         return merged;
     }
