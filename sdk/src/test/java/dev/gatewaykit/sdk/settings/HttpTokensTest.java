@@ -17,9 +17,9 @@ class HttpTokensTest {
     private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
 
     @ParameterizedTest
-    @ValueSource(strings = {"X-Team", "x_trace.id", "A1", "!#$%&'*+.^_`|~-", "", " ", "X Team", "X:Team", "X-Tëam",
+    @ValueSource(strings = {"X-Team", "x_trace.id", "A1", "!#$%&'*+.^_`|~-", "", " ", "X Team", "X:Team", "X-T\u00ebam",
             "X\tTeam", "(x)", "x/y", "x@y", "x\"y", "x,y", "x;y", "x=y", "[x]", "{x}", "x?y", "x\\y", "\uD83D\uDE00",
-            "\u00A0", "Ж"})
+            "\u00A0", "\u0416"})
     void headerNameAcceptsExactlyTheTokenPattern(String name) {
         assertThat(HttpTokens.isHeaderName(name)).isEqualTo(HEADER_NAME.matcher(name).matches());
     }
