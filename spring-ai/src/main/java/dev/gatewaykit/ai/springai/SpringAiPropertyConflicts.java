@@ -38,10 +38,11 @@ final class SpringAiPropertyConflicts {
             String urlProperty = checked.property() + ".base-url";
             String url = value(environment, urlProperty);
             if (url != null) {
+                String normalised = normalise(url);
                 List<String> differing = new ArrayList<>();
                 for (Role role : checked.roles()) {
                     RouteSettings route = settings.route(role);
-                    if (!normalise(url).equals(route.baseUrl())) {
+                    if (!normalised.equals(route.baseUrl())) {
                         differing.add(role + " -> " + route.baseUrl() + " ("
                                 + ours(route, Setting.RoleSetting.BASE_URL) + ")");
                     }

@@ -1,6 +1,8 @@
 package dev.gatewaykit.spring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
@@ -70,7 +72,9 @@ public final class OpenAIGatewayAutoConfiguration {
     GatewayClients gatewayClients(GatewaySettings settings, SharedHttpClient http,
             ObjectProvider<RouteInterceptors> routeInterceptors) {
         GatewayClients.Builder builder = GatewayClients.builder(settings).http(http);
-        addAll(builder, routeInterceptors);
+        for (RouteInterceptors extra : ordered(routeInterceptors)) {
+            builder.addRouteInterceptors(extra);
+        }
         return builder.build();
     }
 
@@ -80,9 +84,8 @@ public final class OpenAIGatewayAutoConfiguration {
             OpenAIGatewayProperties properties, ObjectProvider<RouteInterceptors> routeInterceptors) {
         CredentialClients.Builder builder = CredentialClients.builder(settings, http)
             .credentials(ConfiguredCredentials.from(properties.getCredentials()));
-        Iterator<RouteInterceptors> extra = routeInterceptors.orderedStream().iterator();
-        while (extra.hasNext()) {
-            builder.addRouteInterceptors(extra.next());
+        for (RouteInterceptors extra : ordered(routeInterceptors)) {
+            builder.addRouteInterceptors(extra);
         }
         return builder.build();
     }
@@ -147,12 +150,15 @@ public final class OpenAIGatewayAutoConfiguration {
         return new GatewayRoutesLogger(settings, credentials);
     }
 
-    // A loop, not forEach(builder::add...): no lambda to spin at start (see the sdk settings package note).
-    private static void addAll(GatewayClients.Builder builder, ObjectProvider<RouteInterceptors> routeInterceptors) {
-        Iterator<RouteInterceptors> extra = routeInterceptors.orderedStream().iterator();
-        while (extra.hasNext()) {
-            builder.addRouteInterceptors(extra.next());
+    // Collected with a loop, not forEach(builder::add...): no lambda to spin at start (see the sdk settings
+    // package note).
+    private static List<RouteInterceptors> ordered(ObjectProvider<RouteInterceptors> routeInterceptors) {
+        List<RouteInterceptors> ordered = new ArrayList<>();
+        Iterator<RouteInterceptors> beans = routeInterceptors.orderedStream().iterator();
+        while (beans.hasNext()) {
+            ordered.add(beans.next());
         }
+        return ordered;
     }
 
 }
