@@ -57,9 +57,18 @@ public final class SpringAiStartBenchmark {
                 ChatClient.class.getPackage().getImplementationVersion());
         List<Long> coldOwn = new ArrayList<>();
         List<Long> coldBridge = new ArrayList<>();
+        // The order flips every round: on this kind of machine the second of two back-to-back fresh JVMs is
+        // measurably slower (an A/A run of Spring AI's own start twice: about +100 ms for the second), so a fixed
+        // order would charge that to whichever application always runs second.
         for (int i = 0; i < COLD_RUNS; i++) {
-            coldOwn.add(coldStart(false));
-            coldBridge.add(coldStart(true));
+            if (i % 2 == 0) {
+                coldOwn.add(coldStart(false));
+                coldBridge.add(coldStart(true));
+            }
+            else {
+                coldBridge.add(coldStart(true));
+                coldOwn.add(coldStart(false));
+            }
         }
         report("cold (fresh JVM per start)", coldOwn, coldBridge);
         for (int i = 0; i < WARM_UP; i++) {
@@ -69,26 +78,45 @@ public final class SpringAiStartBenchmark {
         List<Long> warmOwn = new ArrayList<>();
         List<Long> warmBridge = new ArrayList<>();
         for (int i = 0; i < WARM_RUNS; i++) {
-            warmOwn.add(startOnce(false));
-            warmBridge.add(startOnce(true));
+            if (i % 2 == 0) {
+                warmOwn.add(startOnce(false));
+                warmBridge.add(startOnce(true));
+            }
+            else {
+                warmBridge.add(startOnce(true));
+                warmOwn.add(startOnce(false));
+            }
         }
         report("warm (same JVM, after warm-up)", warmOwn, warmBridge);
         System.exit(0);
     }
 
+    // Rounds alternate the order (even: Spring AI's own first). Each pair's difference carries the second-start
+    // penalty with a + sign in even rounds and a - sign in odd ones, so the mean of the two orders' medians is the
+    // bridge's cost and half their difference the penalty of starting second.
     private static void report(String label, List<Long> own, List<Long> bridge) {
         double medianOwn = median(own);
         double medianBridge = median(bridge);
-        // Paired: each bridge start against the Spring AI start just before it, so drifting machine load cancels.
-        List<Long> deltas = new ArrayList<>();
+        List<Long> ownFirst = new ArrayList<>();
+        List<Long> bridgeFirst = new ArrayList<>();
         for (int i = 0; i < own.size(); i++) {
-            deltas.add(bridge.get(i) - own.get(i));
+            long delta = bridge.get(i) - own.get(i);
+            if (i % 2 == 0) {
+                ownFirst.add(delta);
+            }
+            else {
+                bridgeFirst.add(delta);
+            }
         }
+        double whenOwnFirst = median(ownFirst);
+        double whenBridgeFirst = median(bridgeFirst);
         System.out.printf(Locale.ROOT,
-                "%s: n=%d each, median Spring AI's own %.1f ms, gateway bridge %.1f ms, delta of medians %+.1f ms,"
-                        + " paired delta median %+.1f ms (min %+.1f, max %+.1f)%n", label, own.size(), medianOwn,
-                medianBridge, medianBridge - medianOwn, median(deltas), Collections.min(deltas) / 1e6,
-                Collections.max(deltas) / 1e6);
+                "%s: n=%d each, median Spring AI's own %.1f ms, gateway bridge %.1f ms, delta of medians %+.1f ms;"
+                        + " paired delta, order-balanced %+.1f ms (median %+.1f ms with Spring AI's own first,"
+                        + " %+.1f ms with the bridge first; second-start penalty %+.1f ms)%n",
+                label, own.size(), medianOwn, medianBridge, medianBridge - medianOwn,
+                (whenOwnFirst + whenBridgeFirst) / 2, whenOwnFirst, whenBridgeFirst,
+                (whenOwnFirst - whenBridgeFirst) / 2);
     }
 
     private static double median(List<Long> nanos) {

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts an application with Spring AI's OpenAI starter, the gateway starter and the Spring AI bridge, in the
  * working directory (its {@code .env} is read), with a conflicting {@code spring.ai.openai.api-key} so the routing
  * notice runs, and INFO logging so the routes line is written; then builds a {@code ChatClient} and looks up the
- * embedding model. Run in a fresh JVM by {@link BridgeStartSpinsNoLambdaTests}.
+ * embedding model. Run in a fresh JVM by {@link BridgeStartClassLoadingTests}.
  */
 public final class BridgeStartProbe {
 

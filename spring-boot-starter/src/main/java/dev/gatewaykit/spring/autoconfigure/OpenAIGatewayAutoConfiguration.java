@@ -36,9 +36,10 @@ import org.springframework.core.env.Environment;
  * {@code OpenAIClient} bean still competes on equal terms with it. Every {@link RouteInterceptors} bean (such as the
  * metrics one) is added to the role and credential clients.
  * <p>
- * The embeddings and codex clients and the three asynchronous views are {@link Lazy @Lazy} beans: created where
- * they are first injected or looked up, so an application that uses only the LLM client does not build the other
- * roles' openai-java clients at start (each is built by {@link GatewayClients} on first use).
+ * All six client beans are {@link Lazy @Lazy}: created where they are first injected or looked up, so an
+ * application builds at start only the openai-java clients it injects (each is built by {@link GatewayClients} on
+ * first use), and Spring's end-of-start reflection over their bean types is skipped
+ * ({@link ClientBeansListenerScanExclusion}).
  */
 @AutoConfiguration
 @ConditionalOnClass({ OpenAIClient.class, GatewayClients.class })
@@ -100,6 +101,7 @@ public final class OpenAIGatewayAutoConfiguration {
         return clients.embeddings();
     }
 
+    @Lazy
     @Bean(destroyMethod = "")
     @GatewayClient(Role.LLM)
     @ConditionalOnMissingBean(name = "llmOpenAIClient")
@@ -142,6 +144,11 @@ public final class OpenAIGatewayAutoConfiguration {
     @ConditionalOnMissingBean(name = "codexOpenAIClientAsync")
     OpenAIClientAsync codexOpenAIClientAsync(GatewayClients clients) {
         return clients.codexAsync();
+    }
+
+    @Bean
+    static ClientBeansListenerScanExclusion openAIGatewayClientBeansListenerScanExclusion() {
+        return new ClientBeansListenerScanExclusion();
     }
 
     @Bean

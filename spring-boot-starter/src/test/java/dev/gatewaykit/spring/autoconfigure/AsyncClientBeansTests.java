@@ -10,16 +10,22 @@ import dev.gatewaykit.spring.settings.FakeProcessEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The asynchronous role clients as beans: names, qualifiers, the LLM one for plain injection, back-off. */
 class AsyncClientBeansTests {
+
+    private static final String[] CLIENT_BEANS = { "embeddingsOpenAIClient", "llmOpenAIClient", "codexOpenAIClient",
+            "embeddingsOpenAIClientAsync", "llmOpenAIClientAsync", "codexOpenAIClientAsync" };
 
     @TempDir
     Path emptyDotenvDirectory;
@@ -43,16 +49,46 @@ class AsyncClientBeansTests {
     }
 
     @Test
-    void onlyTheLlmClientIsBuiltAtStartTheOthersOnFirstLookup() {
+    void noRoleClientBeanIsCreatedAtStartEachOnFirstLookup() {
         runner().run(context -> {
             GatewayClients clients = context.getBean(GatewayClients.class);
-            assertThat(context.getBeanFactory().containsSingleton("llmOpenAIClient")).isTrue();
-            for (String lazy : new String[] { "embeddingsOpenAIClient", "codexOpenAIClient",
-                    "embeddingsOpenAIClientAsync", "llmOpenAIClientAsync", "codexOpenAIClientAsync" }) {
+            for (String lazy : CLIENT_BEANS) {
                 assertThat(context.getBeanFactory().containsSingleton(lazy)).as(lazy).isFalse();
             }
             assertThat(context.getBean("codexOpenAIClient")).isSameAs(clients.codex());
             assertThat(context.getBeanFactory().containsSingleton("codexOpenAIClient")).isTrue();
+        });
+    }
+
+    @Test
+    void anApplicationBeanInjectingTheLlmClientGetsItBuiltAtStart() {
+        runner().withUserConfiguration(AsyncConsumer.class).run(context -> {
+            assertThat(context.getBeanFactory().containsSingleton("llmOpenAIClientAsync")).isTrue();
+            assertThat(context.getBean(AsyncConsumer.class).plain)
+                .isSameAs(context.getBean(GatewayClients.class).llmAsync());
+        });
+    }
+
+    @Test
+    void theClientBeansAreLeftOutOfTheEventListenerScanButAnApplicationClientOfTheSameNameIsNot() {
+        runner().withUserConfiguration(OwnAsyncClient.class).run(context -> {
+            for (String name : CLIENT_BEANS) {
+                Object target = context.getBeanFactory().getBeanDefinition(name)
+                    .getAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE);
+                if (name.equals("llmOpenAIClientAsync")) {
+                    assertThat(target).as(name).isNull();
+                }
+                else {
+                    assertThat(target).as(name).isEqualTo(Object.class);
+                }
+            }
+        });
+    }
+
+    @Test
+    void anApplicationEventListenerStillReceivesEventsBesideTheMarkedClientBeans() {
+        runner().withUserConfiguration(StartListener.class).run(context -> {
+            assertThat(context.getBean(StartListener.class).refreshed).isTrue();
         });
     }
 
@@ -102,6 +138,18 @@ class AsyncClientBeansTests {
         @GatewayClient(Role.LLM)
         OpenAIClientAsync llmOpenAIClientAsync() {
             return CLIENT;
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class StartListener {
+
+        boolean refreshed;
+
+        @EventListener
+        void onRefresh(ContextRefreshedEvent event) {
+            this.refreshed = true;
         }
 
     }

@@ -13,18 +13,20 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The start of an application with the starter and the Spring AI bridge spins no lambda, method reference or
- * stream class of ours: each costs measurable time in a cold JVM (see the sdk settings package note and
- * docs/benchmarks.md). A fresh JVM runs {@link BridgeStartProbe} with {@code -Xlog:class+load}; no
- * {@code dev.gatewaykit...$$Lambda} class may be loaded. Counts classes, not time.
+ * What the start of an application with the starter and the Spring AI bridge must not load, each costing
+ * measurable time in a cold JVM (see the sdk settings package note and docs/benchmarks.md): no lambda, method
+ * reference or stream class of ours, and none of openai-java's service interfaces (Spring's scan of the client
+ * beans' methods used to load 54 of them; see {@code ClientBeansListenerScanExclusion}). A fresh JVM runs
+ * {@link BridgeStartProbe} with {@code -Xlog:class+load}. Counts classes, not time.
  */
-class BridgeStartSpinsNoLambdaTests {
+class BridgeStartClassLoadingTests {
 
     @TempDir
     Path dir;
 
     @Test
-    void startingWithTheBridgeADotenvFileAndAConflictingSpringAiKeySpinsNoLambdaOfOurs() throws Exception {
+    void startingWithTheBridgeADotenvFileAndAConflictingSpringAiKeySpinsNoLambdaOfOursAndLoadsNoServiceInterface()
+            throws Exception {
         Files.writeString(dir.resolve(".env"), String.join("\n", "OPENAI_BASE_URL=http://127.0.0.1:4000",
                 "OPENAI_EMBEDDINGS_BASE_URL=http://127.0.0.1:4001", "OPENAI_LLM_MODEL=gpt-4o-mini", ""),
                 StandardCharsets.UTF_8);
@@ -42,6 +44,13 @@ class BridgeStartSpinsNoLambdaTests {
             }
         }
         assertThat(lambdas).isEmpty();
+        List<String> services = new ArrayList<>();
+        for (String name : loaded) {
+            if (name.startsWith("com.openai.services.")) {
+                services.add(name);
+            }
+        }
+        assertThat(services).isEmpty();
     }
 
     private List<String> loadedClasses() throws IOException, InterruptedException {
