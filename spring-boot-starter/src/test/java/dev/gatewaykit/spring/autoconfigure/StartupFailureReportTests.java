@@ -12,6 +12,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MutablePropertySources;
@@ -20,6 +24,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * What a user sees when an application with bad settings starts: Spring Boot's failure report with the starter's
@@ -64,6 +69,43 @@ class StartupFailureReportTests {
             .doesNotContain(KEY);
         // One report, the settings': no second one from property binding.
         assertThat(output.getOut() + output.getErr()).containsOnlyOnce("APPLICATION FAILED TO START");
+    }
+
+    @Test
+    void credentialHeadersGivenAsOneStringAreReportedWithoutTheirValue(CapturedOutput output) {
+        String headerSecret = "team-secret-" + UUID.randomUUID().toString().replace("-", "");
+        assertThatException().isThrownBy(() -> start(Map.of("OPENAI_API_KEY", KEY,
+                "OPENAI_CREDENTIALS_PARTNER_BASE_URL", "http://partner-proxy:4000",
+                "OPENAI_CREDENTIALS_PARTNER_HEADERS", "x-team-token=" + headerSecret)));
+        assertThat(output).contains("APPLICATION FAILED TO START")
+            .contains("Failed to bind the property 'openai.credentials.partner.headers'")
+            .contains("(masked)")
+            .contains("Give each header its own key under openai.credentials.partner.headers")
+            .doesNotContain(headerSecret)
+            .doesNotContain(KEY);
+        assertThat(output.getOut() + output.getErr()).containsOnlyOnce("APPLICATION FAILED TO START");
+    }
+
+    @Test
+    void aBindFailureOutsideTheGatewayPropertiesIsLeftToSpringBoot() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("server.port", "eighty")));
+        BindException outside = catchThrowableOfType(BindException.class,
+                () -> binder.bind("server.port", Integer.class));
+        assertThat(outside).isNotNull();
+        assertThat(new GatewayPropertyBindFailureAnalyzer().analyze(outside)).isNull();
+    }
+
+    @Test
+    void aConverterMessageQuotingTheValueIsMasked() {
+        String secret = "sk-test-bind-" + UUID.randomUUID().toString().replace("-", "");
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("openai.dotenv.enabled", secret)));
+        BindException failure = catchThrowableOfType(BindException.class,
+                () -> binder.bind("openai.dotenv.enabled", Boolean.class));
+        FailureAnalysis analysis = new GatewayPropertyBindFailureAnalyzer().analyze(failure);
+        assertThat(analysis.getDescription()).contains("'openai.dotenv.enabled'")
+            .contains(Secrets.mask(secret))
+            .doesNotContain(secret);
+        assertThat(analysis.getAction()).contains("openai.dotenv.enabled");
     }
 
     private static void start(Map<String, String> environment) {
