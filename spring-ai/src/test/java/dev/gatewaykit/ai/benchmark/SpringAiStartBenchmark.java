@@ -76,9 +76,9 @@ public final class SpringAiStartBenchmark {
         String other = CONTROL ? BASELINE : BRIDGE;
         List<Long> coldOwn = new ArrayList<>();
         List<Long> coldBridge = new ArrayList<>();
-        // The order flips every round: on this kind of machine the second of two back-to-back fresh JVMs is
-        // measurably slower (an A/A run of Spring AI's own start twice: about +100 ms for the second), so a fixed
-        // order would charge that to whichever application always runs second.
+        // The order flips every round: the second of two back-to-back fresh JVMs can be slower (one A/A shell loop
+        // of Spring AI's own start measured about +100 ms for the second, later runs -20 to +25 ms), and a fixed
+        // order would charge such a penalty to whichever application always runs second.
         for (int i = 0; i < COLD_RUNS; i++) {
             if (i % 2 == 0) {
                 coldOwn.add(coldStart(BASELINE));

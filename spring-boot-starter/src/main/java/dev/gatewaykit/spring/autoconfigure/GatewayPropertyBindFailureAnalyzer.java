@@ -38,7 +38,7 @@ class GatewayPropertyBindFailureAnalyzer extends AbstractFailureAnalyzer<BindExc
             .append("' to ").append(cause.getTarget().getType()).append(':').append(NL).append(NL);
         if (property != null) {
             description.append("    Property: ").append(property.getName()).append(NL)
-                .append("    Value: ").append(shown).append(" (masked)").append(NL);
+                .append("    Value: ").append(shown).append(" (secrets masked)").append(NL);
             Origin origin = property.getOrigin();
             if (origin != null) {
                 description.append("    Origin: ").append(origin).append(NL);

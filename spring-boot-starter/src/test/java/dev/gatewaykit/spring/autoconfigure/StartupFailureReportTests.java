@@ -79,7 +79,7 @@ class StartupFailureReportTests {
                 "OPENAI_CREDENTIALS_PARTNER_HEADERS", "x-team-token=" + headerSecret)));
         assertThat(output).contains("APPLICATION FAILED TO START")
             .contains("Failed to bind the property 'openai.credentials.partner.headers'")
-            .contains("(masked)")
+            .contains("(secrets masked)")
             .contains("Give each header its own key under openai.credentials.partner.headers")
             .doesNotContain(headerSecret)
             .doesNotContain(KEY);
