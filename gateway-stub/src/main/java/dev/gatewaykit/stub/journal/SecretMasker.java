@@ -16,6 +16,9 @@ public final class SecretMasker {
     /** Shortest token worth looking up as a known key. */
     private static final int MIN_KNOWN = 4;
 
+    /** Longest rest of a dotted token looked up as a known key (keys are far shorter). */
+    private static final int MAX_KNOWN = 512;
+
     private SecretMasker() {
     }
 
@@ -185,7 +188,7 @@ public final class SecretMasker {
             end++;
         }
         String token = text.substring(start, end);
-        out.append(isSecretToken(token, known) ? KeyMask.mask(token) : token);
+        appendToken(token, known, out);
         if (end + 1 < n && text.charAt(end) == '=' && isSecretName(token)) {
             int valueEnd = end + 1;
             while (valueEnd < n && isTokenChar(text.charAt(valueEnd))) {
@@ -198,6 +201,44 @@ public final class SecretMasker {
             return valueEnd;
         }
         return end;
+    }
+
+    /**
+     * A token masked whole if it is a key; else each part after a dot is checked, since a key can follow one as a
+     * JSON path's property name ({@code $.sk-...}, {@code $.properties.my-virtual-key.type}). Each part is looked
+     * at once, and the rest of the token from a dot on only for an {@code sk-} start or a known key's length, so a
+     * token of many dots stays linear.
+     */
+    private static void appendToken(String token, Predicate<String> known, StringBuilder out) {
+        if (isSecretToken(token, known)) {
+            out.append(KeyMask.mask(token));
+            return;
+        }
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            out.append(token);
+            return;
+        }
+        out.append(token, 0, dot + 1);
+        int from = dot + 1;
+        while (from < token.length()) {
+            int next = token.indexOf('.', from);
+            int end = next < 0 ? token.length() : next;
+            if (token.startsWith("sk-", from) || token.length() - from <= MAX_KNOWN) {
+                String rest = token.substring(from);
+                if (isSecretToken(rest, known)) {
+                    out.append(KeyMask.mask(rest));
+                    return;
+                }
+            }
+            String part = token.substring(from, end);
+            out.append(isSecretToken(part, known) ? KeyMask.mask(part) : part);
+            if (next < 0) {
+                return;
+            }
+            out.append('.');
+            from = next + 1;
+        }
     }
 
     private static boolean isSecretToken(String token, Predicate<String> known) {

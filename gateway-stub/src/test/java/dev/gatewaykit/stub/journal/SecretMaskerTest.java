@@ -81,6 +81,37 @@ class SecretMaskerTest {
                 .isEqualTo("{\"token\":\"abc...wxyz");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "$.sk-test-live-0123456789abcdefWXYZ: unexpected property",
+            "$.tools[0].sk-test-live-0123456789abcdefWXYZ",
+            "$.properties.sk-test-live-0123456789abcdefWXYZ.type",
+            "config.custom-virtual-key-42",
+            "$.custom-virtual-key-42.type: expected string"
+    })
+    void keysAfterADotAreMaskedAsInJsonPaths(String text) {
+        // A schema report names a property by its JSON path: a key used as a property name follows a dot.
+        String masked = SecretMasker.mask(text, s -> s.equals("custom-virtual-key-42"));
+
+        assertThat(masked).doesNotContain("0123456789").doesNotContain("custom-virtual-key-42");
+        assertThat(masked).containsAnyOf("sk-...", "cus...y-42");
+    }
+
+    @Test
+    void dottedNamesWithoutKeysStayReadable() {
+        assertThat(SecretMasker.mask("$.properties.reasoning.effort: expected one of [low, high], model gpt-4.1-mini",
+                NONE_KNOWN)).isEqualTo("$.properties.reasoning.effort: expected one of [low, high], model gpt-4.1-mini");
+    }
+
+    @Test
+    void aKeyAfterManyDottedPartsIsMasked() {
+        // One token of 100,001 dot-separated parts: each part is looked at once (a quadratic scan would not finish).
+        String text = "a.".repeat(100_000) + "sk-test-live-0123456789abcdefWXYZ";
+
+        assertThat(SecretMasker.mask(text, s -> s.length() > 1_000_000)).endsWith("a.sk-...WXYZ")
+                .doesNotContain("0123456789");
+    }
+
     @Test
     void maskingIsIdempotent() {
         String once = SecretMasker.mask("{\"key\":\"" + KEY + "\",\"x\":\"" + KEY + "\"}", NONE_KNOWN);
