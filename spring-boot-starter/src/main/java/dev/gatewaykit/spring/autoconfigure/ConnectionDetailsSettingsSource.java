@@ -10,8 +10,9 @@ import dev.gatewaykit.sdk.settings.SettingsSource;
 
 /**
  * An {@link OpenAIGatewayConnectionDetails} as a settings layer: its base URLs and keys become the per-role
- * settings ({@code OPENAI_<ROLE>_BASE_URL}, {@code OPENAI_<ROLE>_API_KEY}) and its gateway {@code OPENAI_GATEWAY}; the
- * layer is named by {@link OpenAIGatewayConnectionDetails#layerName()}.
+ * settings ({@code OPENAI_<ROLE>_BASE_URL}, {@code OPENAI_<ROLE>_API_KEY}), its common base URL
+ * {@code OPENAI_BASE_URL}, its gateway {@code OPENAI_GATEWAY}, Portkey product and key; the layer is named by
+ * {@link OpenAIGatewayConnectionDetails#layerName()}.
  */
 final class ConnectionDetailsSettingsSource implements SettingsSource {
 
@@ -34,6 +35,12 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
         if (setting == Setting.PORTKEY_PRODUCT) {
             return this.details.portkeyProduct().map(PortkeyProduct::id);
         }
+        if (setting == Setting.BASE_URL) {
+            return this.details.baseUrl();
+        }
+        if (setting == Setting.PORTKEY_API_KEY) {
+            return this.details.portkeyApiKey();
+        }
         Optional<Role> role = setting.role();
         if (role.isEmpty()) {
             return Optional.empty();
@@ -52,6 +59,9 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
         Optional<Role> role = setting.role();
         if (role.isPresent() && setting == Setting.roleApiKey(role.get())) {
             return "return the key from OpenAIGatewayConnectionDetails.apiKey(" + role.get() + ")";
+        }
+        if (setting == Setting.PORTKEY_API_KEY) {
+            return "return the key from OpenAIGatewayConnectionDetails.portkeyApiKey()";
         }
         return SettingsSource.super.howToSet(setting);
     }

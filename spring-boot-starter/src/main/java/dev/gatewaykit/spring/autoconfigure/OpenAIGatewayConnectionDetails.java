@@ -27,11 +27,29 @@ public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
     Optional<String> baseUrl(Role role);
 
     /**
+     * The common base URL, {@code OPENAI_BASE_URL}: the proxy that the gateway's own settings ({@code PORTKEY_*},
+     * {@code OPENAI_LITELLM_*}) belong to and are sent to. Roles still connect where {@link #baseUrl(Role)} says.
+     * @return the base URL, or empty to keep the configured one
+     */
+    default Optional<String> baseUrl() {
+        return Optional.empty();
+    }
+
+    /**
      * Key for a role.
      * @param role the role
      * @return the key, or empty to keep the configured one
      */
     default Optional<String> apiKey(Role role) {
+        return Optional.empty();
+    }
+
+    /**
+     * The Portkey API key, {@code PORTKEY_API_KEY} ({@code x-portkey-api-key}), sent only to {@link #baseUrl()}'s
+     * origin or Portkey's cloud.
+     * @return the key, or empty to keep the configured one
+     */
+    default Optional<String> portkeyApiKey() {
         return Optional.empty();
     }
 

@@ -36,9 +36,10 @@ public final class GatewayStubAutoConfiguration {
             case LITELLM -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.LITELLM);
             case PORTKEY -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.PORTKEY,
                     PortkeyProduct.CLOUD);
-            // The self-hosted product needs a provider header, and Portkey headers apply only at OPENAI_BASE_URL's
-            // origin, which connection details do not set: the routes see a generic OpenAI-compatible server.
-            case PORTKEY_OSS -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.GENERIC);
+            // The self-hosted gateway needs PORTKEY_PROVIDER or a JSON PORTKEY_CONFIG: without one the start fails
+            // with a settings error naming them, as it would against the real gateway.
+            case PORTKEY_OSS -> new GatewayStubConnectionDetails(stub.baseUrl(), GatewayKind.PORTKEY,
+                    PortkeyProduct.SELF_HOSTED);
         };
     }
 

@@ -13,7 +13,9 @@ import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayConnectionDetails;
 
 /**
  * Connection details pointing every role at one gateway stub, each role with its own obviously fake key
- * ({@code sk-stub-<role>-<random>}), so a journal entry's key tells which role sent the request.
+ * ({@code sk-stub-<role>-<random>}), so a journal entry's key tells which role sent the request. The stub is also
+ * the common base URL, so the gateway's own settings ({@code PORTKEY_*}, {@code OPENAI_LITELLM_*}) reach it; a
+ * Portkey stub gets a fake {@code PORTKEY_API_KEY} in place of a configured one.
  */
 public final class GatewayStubConnectionDetails implements OpenAIGatewayConnectionDetails {
 
@@ -26,6 +28,8 @@ public final class GatewayStubConnectionDetails implements OpenAIGatewayConnecti
     private final PortkeyProduct portkeyProduct;
 
     private final Map<Role, String> keys = new EnumMap<>(Role.class);
+
+    private final String portkeyApiKey;
 
     /**
      * Creates details for a stub.
@@ -47,10 +51,25 @@ public final class GatewayStubConnectionDetails implements OpenAIGatewayConnecti
         this.gateway = gateway;
         this.portkeyProduct = portkeyProduct;
         for (Role role : Role.values()) {
-            byte[] random = new byte[8];
-            RANDOM.nextBytes(random);
-            this.keys.put(role, "sk-stub-" + role.propertyName() + "-" + HexFormat.of().formatHex(random));
+            this.keys.put(role, fakeKey(role.propertyName()));
         }
+        this.portkeyApiKey = gateway == GatewayKind.PORTKEY ? fakeKey("portkey") : null;
+    }
+
+    private static String fakeKey(String name) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return "sk-stub-" + name + "-" + HexFormat.of().formatHex(random);
+    }
+
+    @Override
+    public Optional<String> baseUrl() {
+        return Optional.of(this.baseUrl);
+    }
+
+    @Override
+    public Optional<String> portkeyApiKey() {
+        return Optional.ofNullable(this.portkeyApiKey);
     }
 
     @Override

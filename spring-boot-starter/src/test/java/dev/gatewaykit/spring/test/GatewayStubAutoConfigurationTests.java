@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The stub lives exactly as long as its context. */
+/** The stub lives exactly as long as its context; its mode sets the routes' gateway. */
 class GatewayStubAutoConfigurationTests {
 
     @Test
@@ -33,6 +33,19 @@ class GatewayStubAutoConfigurationTests {
                 }
             });
         assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> connect(started[0]));
+    }
+
+    @Test
+    void theSelfHostedPortkeyModeWithoutAProviderFailsTheStartNamingTheSetting() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayStubAutoConfiguration.class,
+                    OpenAIGatewayAutoConfiguration.class))
+            .withPropertyValues("openai.dotenv.enabled=false", GatewayStubAutoConfiguration.MODE_PROPERTY + "=portkey-oss")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("PORTKEY_PROVIDER")
+                .hasMessageContaining("x-portkey-provider"));
     }
 
     private static void connect(GatewayStub stub) throws IOException {

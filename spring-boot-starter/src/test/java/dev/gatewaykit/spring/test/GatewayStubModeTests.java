@@ -10,6 +10,7 @@ import dev.gatewaykit.sdk.settings.GatewaySettings;
 import dev.gatewaykit.stub.GatewayStub;
 import dev.gatewaykit.stub.StubMode;
 import dev.gatewaykit.stub.journal.JournalEntry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The annotation's mode picks the gateway the stub impersonates, and the routes follow it. */
 @SpringBootTest(classes = StubTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "openai.dotenv.enabled=false")
+        properties = { "openai.dotenv.enabled=false", "openai.portkey.config={\"provider\":\"openai\"}",
+                "openai.portkey.api-key=" + GatewayStubModeTests.CONFIGURED_PORTKEY_KEY })
 @AutoConfigureGatewayStub(mode = StubMode.PORTKEY)
 class GatewayStubModeTests {
+
+    static final String CONFIGURED_PORTKEY_KEY = "pk-test-configured-fedcba9876543210";
 
     @Autowired
     GatewayStub stub;
@@ -31,6 +35,11 @@ class GatewayStubModeTests {
 
     @Autowired
     OpenAIClient llm;
+
+    @BeforeEach
+    void reset() {
+        this.stub.reset();
+    }
 
     @Test
     void portkeyModeStubAndPortkeyRoutes() {
@@ -50,6 +59,20 @@ class GatewayStubModeTests {
         assertThat(this.stub.journal().get(0).key()).isEqualTo(KeyMask.mask(this.settings.route(Role.LLM).apiKey()
             .orElseThrow()
             .reveal()));
+    }
+
+    @Test
+    void thePortkeySettingsReachTheStubWithAFakePortkeyKey() {
+        this.llm.chat()
+            .completions()
+            .create(ChatCompletionCreateParams.builder().model("gpt-4o-mini").addUserMessage("by config").build());
+
+        JournalEntry call = this.stub.journal().get(0);
+        assertThat(call.status()).as("%s", call).isEqualTo(200);
+        assertThat(call.headers()).containsEntry("x-portkey-config", "{\"provider\":\"openai\"}");
+        assertThat(call.headers()).containsKey("x-portkey-api-key");
+        assertThat(call.headers().get("x-portkey-api-key")).startsWith("sk-...")
+            .isNotEqualTo(KeyMask.mask(CONFIGURED_PORTKEY_KEY));
     }
 
 }
