@@ -6,6 +6,7 @@ import dev.gatewaykit.spring.GatewayClient;
 import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiResponsesChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Fallback;
  * Beans, each backing off when the application defines one of the same type: {@code langchain4jOpenAiChatModel}
  * and {@code langchain4jOpenAiStreamingChatModel} on the LLM route ({@link GatewayClient @GatewayClient(Role.LLM)}),
  * {@code codexLangchain4jOpenAiChatModel} on the CODEX route ({@code @GatewayClient(Role.CODEX)},
- * {@link Fallback @Fallback}) and {@code langchain4jOpenAiEmbeddingModel} on the EMBEDDINGS route. The names differ
- * from Spring AI's so both bridges can live in one application.
+ * {@link Fallback @Fallback}), {@code codexLangchain4jOpenAiResponsesChatModel} ({@code OpenAiResponsesChatModel}, the
+ * Responses API) on the CODEX route ({@code @Fallback}, by type) and {@code langchain4jOpenAiEmbeddingModel} on the
+ * EMBEDDINGS route. The names differ from Spring AI's so both bridges can live in one application.
  */
 @AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class)
 @ConditionalOnClass(name = LangChain4jSupport.OPEN_AI_CHAT_MODEL)
@@ -75,6 +77,23 @@ public final class GatewayLangChain4jAutoConfiguration {
         @ConditionalOnMissingBean(OpenAiEmbeddingModel.class)
         OpenAiEmbeddingModel langchain4jOpenAiEmbeddingModel(LangChain4jModels models) {
             return models.embeddingModel();
+        }
+
+        /**
+         * The CODEX route on the Responses API. Injected by its type: it carries no role qualifier, so
+         * {@code @GatewayClient(Role.CODEX) ChatModel} stays the Chat Completions model.
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = LangChain4jSupport.OPEN_AI_RESPONSES_CHAT_MODEL)
+        static class ResponsesConfiguration {
+
+            @Bean
+            @Fallback
+            @ConditionalOnMissingBean(OpenAiResponsesChatModel.class)
+            OpenAiResponsesChatModel codexLangchain4jOpenAiResponsesChatModel(LangChain4jModels models) {
+                return models.responsesChatModel(Role.CODEX);
+            }
+
         }
 
     }

@@ -14,13 +14,22 @@ import dev.gatewaykit.stub.journal.JournalEntry;
 import dev.gatewaykit.stub.keys.KeyMask;
 import dev.gatewaykit.stub.keys.VirtualKey;
 import dev.gatewaykit.stub.scripting.Fault;
+import dev.gatewaykit.stub.scripting.Script;
+import dev.gatewaykit.stub.verify.Verification;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiResponsesChatModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,11 +155,65 @@ class LangChain4jOnGatewayRoutesTests {
     }
 
     @Test
+    void theCodexResponsesModelTalksToTheResponsesApiOnTheCodexRoute() {
+        runner().withPropertyValues("openai.codex.model=gpt-4.1-mini", "openai.codex.headers.x-agent=coder")
+            .run(context -> {
+                OpenAiResponsesChatModel codex = context.getBean(OpenAiResponsesChatModel.class);
+                assertThat(codex).isSameAs(context.getBean("codexLangchain4jOpenAiResponsesChatModel"));
+                assertThat(codex.chat("write a function that adds two numbers"))
+                    .contains("write a function that adds two numbers");
+            });
+
+        assertThat(publicProxy.journal()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("/v1/responses");
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.key()).isEqualTo(KeyMask.mask(PUBLIC_KEY));
+            assertThat(e.model()).isEqualTo("gpt-4.1-mini");
+            assertThat(e.headers()).containsEntry("x-team", "search").containsEntry("x-agent", "coder");
+        });
+        assertThat(internalProxy.journal()).isEmpty();
+    }
+
+    @Test
+    void aToolCallRoundTripOnTheResponsesApi() {
+        publicProxy.script(Script.builder().path("/responses").hasTools(true).turn(1)
+            .toolCall("read_file", "{\"path\":\"README.md\"}")
+            .then().reply("The README explains the routes.").build());
+        ToolSpecification readFile = ToolSpecification.builder().name("read_file").description("Reads a file")
+            .parameters(JsonObjectSchema.builder().addStringProperty("path").required("path").build()).build();
+
+        runner().withPropertyValues("openai.codex.model=gpt-4.1-mini").run(context -> {
+            OpenAiResponsesChatModel codex = context.getBean(OpenAiResponsesChatModel.class);
+            UserMessage question = UserMessage.from("What does the README say?");
+            AiMessage call = codex.chat(ChatRequest.builder().messages(question).toolSpecifications(readFile).build())
+                .aiMessage();
+            assertThat(call.toolExecutionRequests()).singleElement().satisfies(request -> {
+                assertThat(request.name()).isEqualTo("read_file");
+                assertThat(request.arguments()).contains("README.md");
+            });
+            ToolExecutionResultMessage result = ToolExecutionResultMessage.from(call.toolExecutionRequests().get(0),
+                    "# openai-gateway-kit: routes per role");
+            AiMessage answer = codex.chat(ChatRequest.builder().messages(question, call, result)
+                .toolSpecifications(readFile).build()).aiMessage();
+            assertThat(answer.text()).isEqualTo("The README explains the routes.");
+        });
+
+        Verification verify = publicProxy.verify();
+        verify.toolCalled("read_file").withArguments(arguments -> arguments.path("path").asText().equals("README.md"))
+            .times(1);
+        verify.toolOutputSent("read_file").withArguments(output -> output.asText().contains("routes per role"))
+            .times(1);
+        verify.requests().path("/responses").model("gpt-4.1-mini").key(PUBLIC_KEY).times(2);
+        verify.noSchemaMismatches();
+    }
+
+    @Test
     void beansAreQualifiedByRoleAndTheApplicationsOwnChatModelWins() {
         runner().withUserConfiguration(Consumer.class).run(context -> {
             Consumer consumer = context.getBean(Consumer.class);
             assertThat(consumer.plain).isSameAs(context.getBean("langchain4jOpenAiChatModel"));
             assertThat(consumer.codex).isSameAs(context.getBean("codexLangchain4jOpenAiChatModel"));
+            assertThat(consumer.codexResponses).isSameAs(context.getBean("codexLangchain4jOpenAiResponsesChatModel"));
             assertThat(consumer.embeddings).isSameAs(context.getBean("langchain4jOpenAiEmbeddingModel"));
         });
         runner().withUserConfiguration(OwnChatModel.class).run(context -> {
@@ -164,6 +227,15 @@ class LangChain4jOnGatewayRoutesTests {
         runner().withClassLoader(new FilteredClassLoader("dev.langchain4j")).run(context -> {
             assertThat(context).hasNotFailed().hasBean("llmOpenAIClient");
             assertThat(context).doesNotHaveBean("langchain4jOpenAiChatModel").doesNotHaveBean(LangChain4jModels.class);
+        });
+    }
+
+    @Test
+    void aLangChain4jWithoutTheResponsesModelGetsTheOtherModels() {
+        runner().withClassLoader(new FilteredClassLoader(OpenAiResponsesChatModel.class)).run(context -> {
+            assertThat(context).hasNotFailed().hasBean("langchain4jOpenAiChatModel")
+                .hasBean("codexLangchain4jOpenAiChatModel");
+            assertThat(context).doesNotHaveBean("codexLangchain4jOpenAiResponsesChatModel");
         });
     }
 
@@ -186,6 +258,9 @@ class LangChain4jOnGatewayRoutesTests {
         @Autowired
         @GatewayClient(Role.CODEX)
         ChatModel codex;
+
+        @Autowired
+        OpenAiResponsesChatModel codexResponses;
 
         @Autowired
         @GatewayClient(Role.EMBEDDINGS)
