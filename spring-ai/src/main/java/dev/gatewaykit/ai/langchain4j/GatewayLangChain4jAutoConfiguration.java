@@ -7,6 +7,7 @@ import dev.gatewaykit.spring.autoconfigure.OpenAIGatewayAutoConfiguration;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiResponsesChatModel;
+import dev.langchain4j.model.openai.OpenAiResponsesStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,8 +25,9 @@ import org.springframework.context.annotation.Fallback;
  * Beans, each backing off when the application defines one of the same type: {@code langchain4jOpenAiChatModel}
  * and {@code langchain4jOpenAiStreamingChatModel} on the LLM route ({@link GatewayClient @GatewayClient(Role.LLM)}),
  * {@code codexLangchain4jOpenAiChatModel} on the CODEX route ({@code @GatewayClient(Role.CODEX)},
- * {@link Fallback @Fallback}), {@code codexLangchain4jOpenAiResponsesChatModel} ({@code OpenAiResponsesChatModel}, the
- * Responses API) on the CODEX route ({@code @Fallback}, by type) and {@code langchain4jOpenAiEmbeddingModel} on the
+ * {@link Fallback @Fallback}), {@code codexLangchain4jOpenAiResponsesChatModel} and
+ * {@code codexLangchain4jOpenAiResponsesStreamingChatModel} (the Responses API) on the CODEX route ({@code @Fallback},
+ * by type) and {@code langchain4jOpenAiEmbeddingModel} on the
  * EMBEDDINGS route. The names differ from Spring AI's so both bridges can live in one application.
  */
 @AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class)
@@ -80,8 +82,8 @@ public final class GatewayLangChain4jAutoConfiguration {
         }
 
         /**
-         * The CODEX route on the Responses API. Injected by its type: it carries no role qualifier, so
-         * {@code @GatewayClient(Role.CODEX) ChatModel} stays the Chat Completions model.
+         * The CODEX route on the Responses API, plain and streamed. Injected by type: they carry no role qualifier,
+         * so {@code @GatewayClient(Role.CODEX) ChatModel} stays the Chat Completions model.
          */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = LangChain4jSupport.OPEN_AI_RESPONSES_CHAT_MODEL)
@@ -92,6 +94,14 @@ public final class GatewayLangChain4jAutoConfiguration {
             @ConditionalOnMissingBean(OpenAiResponsesChatModel.class)
             OpenAiResponsesChatModel codexLangchain4jOpenAiResponsesChatModel(LangChain4jModels models) {
                 return models.responsesChatModel(Role.CODEX);
+            }
+
+            @Bean
+            @Fallback
+            @ConditionalOnMissingBean(OpenAiResponsesStreamingChatModel.class)
+            OpenAiResponsesStreamingChatModel codexLangchain4jOpenAiResponsesStreamingChatModel(
+                    LangChain4jModels models) {
+                return models.responsesStreamingChatModel(Role.CODEX);
             }
 
         }

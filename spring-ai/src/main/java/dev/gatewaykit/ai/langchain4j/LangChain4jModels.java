@@ -11,6 +11,7 @@ import dev.langchain4j.model.openai.OpenAiChatModelName;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModelName;
 import dev.langchain4j.model.openai.OpenAiResponsesChatModel;
+import dev.langchain4j.model.openai.OpenAiResponsesStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
@@ -53,6 +54,16 @@ public final class LangChain4jModels {
     public OpenAiResponsesChatModel responsesChatModel(Role role) {
         RouteSettings route = route(role);
         OpenAiResponsesChatModel.Builder builder = OpenAiResponsesChatModel.builder()
+            .httpClientBuilder(new RouteHttpClientBuilder(clients.okHttpClient(role)))
+            .baseUrl(route.baseUrl()).apiKey(key(route)).modelName(route.model().orElse(DEFAULT_CHAT_MODEL));
+        settings().organization().ifPresent(builder::organizationId);
+        return builder.build();
+    }
+
+    /** A streaming chat model on the Responses API on the route of {@code role}; as {@link #responsesChatModel}. */
+    public OpenAiResponsesStreamingChatModel responsesStreamingChatModel(Role role) {
+        RouteSettings route = route(role);
+        OpenAiResponsesStreamingChatModel.Builder builder = OpenAiResponsesStreamingChatModel.builder()
             .httpClientBuilder(new RouteHttpClientBuilder(clients.okHttpClient(role)))
             .baseUrl(route.baseUrl()).apiKey(key(route)).modelName(route.model().orElse(DEFAULT_CHAT_MODEL));
         settings().organization().ifPresent(builder::organizationId);

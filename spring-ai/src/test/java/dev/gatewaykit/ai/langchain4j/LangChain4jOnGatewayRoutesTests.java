@@ -30,6 +30,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiResponsesChatModel;
+import dev.langchain4j.model.openai.OpenAiResponsesStreamingChatModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,15 +163,40 @@ class LangChain4jOnGatewayRoutesTests {
                 assertThat(codex).isSameAs(context.getBean("codexLangchain4jOpenAiResponsesChatModel"));
                 assertThat(codex.chat("write a function that adds two numbers"))
                     .contains("write a function that adds two numbers");
+
+                List<String> partials = new CopyOnWriteArrayList<>();
+                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+                context.getBean(OpenAiResponsesStreamingChatModel.class).chat("stream a function",
+                        new StreamingChatResponseHandler() {
+                            @Override
+                            public void onPartialResponse(String partial) {
+                                partials.add(partial);
+                            }
+
+                            @Override
+                            public void onCompleteResponse(ChatResponse response) {
+                                done.complete(response);
+                            }
+
+                            @Override
+                            public void onError(Throwable error) {
+                                done.completeExceptionally(error);
+                            }
+                        });
+                ChatResponse streamed = done.get(30, TimeUnit.SECONDS);
+                assertThat(partials).hasSizeGreaterThan(1);
+                assertThat(String.join("", partials)).isEqualTo(streamed.aiMessage().text())
+                    .contains("stream a function");
             });
 
-        assertThat(publicProxy.journal()).singleElement().satisfies(e -> {
+        assertThat(publicProxy.journal()).hasSize(2).allSatisfy(e -> {
             assertThat(e.path()).isEqualTo("/v1/responses");
             assertThat(e.status()).isEqualTo(200);
             assertThat(e.key()).isEqualTo(KeyMask.mask(PUBLIC_KEY));
             assertThat(e.model()).isEqualTo("gpt-4.1-mini");
             assertThat(e.headers()).containsEntry("x-team", "search").containsEntry("x-agent", "coder");
         });
+        assertThat(publicProxy.journal().get(1).requestBody()).containsPattern("\"stream\"\\s*:\\s*true");
         assertThat(internalProxy.journal()).isEmpty();
     }
 
@@ -232,10 +258,12 @@ class LangChain4jOnGatewayRoutesTests {
 
     @Test
     void aLangChain4jWithoutTheResponsesModelGetsTheOtherModels() {
-        runner().withClassLoader(new FilteredClassLoader(OpenAiResponsesChatModel.class)).run(context -> {
+        runner().withClassLoader(new FilteredClassLoader(OpenAiResponsesChatModel.class,
+                OpenAiResponsesStreamingChatModel.class)).run(context -> {
             assertThat(context).hasNotFailed().hasBean("langchain4jOpenAiChatModel")
                 .hasBean("codexLangchain4jOpenAiChatModel");
-            assertThat(context).doesNotHaveBean("codexLangchain4jOpenAiResponsesChatModel");
+            assertThat(context).doesNotHaveBean("codexLangchain4jOpenAiResponsesChatModel")
+                .doesNotHaveBean("codexLangchain4jOpenAiResponsesStreamingChatModel");
         });
     }
 
