@@ -93,29 +93,7 @@ class LangChain4jOnGatewayRoutesTests {
             String answer = context.getBean(ChatModel.class).chat("where does LangChain4j go?");
             assertThat(answer).contains("where does LangChain4j go?");
 
-            List<String> partials = new CopyOnWriteArrayList<>();
-            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-            context.getBean(StreamingChatModel.class).chat("stream me through the gateway",
-                    new StreamingChatResponseHandler() {
-                        @Override
-                        public void onPartialResponse(String partial) {
-                            partials.add(partial);
-                        }
-
-                        @Override
-                        public void onCompleteResponse(ChatResponse response) {
-                            done.complete(response);
-                        }
-
-                        @Override
-                        public void onError(Throwable error) {
-                            done.completeExceptionally(error);
-                        }
-                    });
-            ChatResponse streamed = done.get(30, TimeUnit.SECONDS);
-            assertThat(partials).hasSizeGreaterThan(1);
-            assertThat(String.join("", partials)).isEqualTo(streamed.aiMessage().text())
-                .contains("stream me through the gateway");
+            assertStreamedInPieces(context.getBean(StreamingChatModel.class), "stream me through the gateway");
 
             Embedding embedding = context.getBean(EmbeddingModel.class).embed("embed me").content();
             assertThat(embedding.vector()).isNotEmpty();
@@ -164,29 +142,7 @@ class LangChain4jOnGatewayRoutesTests {
                 assertThat(codex.chat("write a function that adds two numbers"))
                     .contains("write a function that adds two numbers");
 
-                List<String> partials = new CopyOnWriteArrayList<>();
-                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-                context.getBean(OpenAiResponsesStreamingChatModel.class).chat("stream a function",
-                        new StreamingChatResponseHandler() {
-                            @Override
-                            public void onPartialResponse(String partial) {
-                                partials.add(partial);
-                            }
-
-                            @Override
-                            public void onCompleteResponse(ChatResponse response) {
-                                done.complete(response);
-                            }
-
-                            @Override
-                            public void onError(Throwable error) {
-                                done.completeExceptionally(error);
-                            }
-                        });
-                ChatResponse streamed = done.get(30, TimeUnit.SECONDS);
-                assertThat(partials).hasSizeGreaterThan(1);
-                assertThat(String.join("", partials)).isEqualTo(streamed.aiMessage().text())
-                    .contains("stream a function");
+                assertStreamedInPieces(context.getBean(OpenAiResponsesStreamingChatModel.class), "stream a function");
             });
 
         assertThat(publicProxy.journal()).hasSize(2).allSatisfy(e -> {
@@ -275,6 +231,31 @@ class LangChain4jOnGatewayRoutesTests {
         });
         assertThat(output.getOut().lines().filter(l -> l.contains("supports LangChain4j 1.x"))).singleElement()
             .satisfies(l -> assertThat(l).contains("WARN"));
+    }
+
+    /** Streams {@code prompt}: more than one piece, which together are the final answer, echoing the prompt. */
+    private static void assertStreamedInPieces(StreamingChatModel model, String prompt) throws Exception {
+        List<String> partials = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.chat(prompt, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                partials.add(partial);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        ChatResponse streamed = done.get(30, TimeUnit.SECONDS);
+        assertThat(partials).hasSizeGreaterThan(1);
+        assertThat(String.join("", partials)).isEqualTo(streamed.aiMessage().text()).contains(prompt);
     }
 
     @Configuration(proxyBeanMethods = false)
