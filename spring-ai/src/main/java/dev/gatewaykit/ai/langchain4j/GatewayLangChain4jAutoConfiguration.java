@@ -83,25 +83,34 @@ public final class GatewayLangChain4jAutoConfiguration {
 
         /**
          * The CODEX route on the Responses API, plain and streamed. Injected by type: they carry no role qualifier,
-         * so {@code @GatewayClient(Role.CODEX) ChatModel} stays the Chat Completions model.
+         * so {@code @GatewayClient(Role.CODEX) ChatModel} stays the Chat Completions model. Only this configuration
+         * and {@link LangChain4jResponsesModels} name the Responses classes, so a LangChain4j without them gets the
+         * other models.
          */
         @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(name = LangChain4jSupport.OPEN_AI_RESPONSES_CHAT_MODEL)
+        @ConditionalOnClass(name = { LangChain4jSupport.OPEN_AI_RESPONSES_CHAT_MODEL,
+                LangChain4jSupport.OPEN_AI_RESPONSES_STREAMING_CHAT_MODEL })
         static class ResponsesConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean
+            LangChain4jResponsesModels gatewayLangChain4jResponsesModels(GatewayClients clients) {
+                return new LangChain4jResponsesModels(clients);
+            }
 
             @Bean
             @Fallback
             @ConditionalOnMissingBean(OpenAiResponsesChatModel.class)
-            OpenAiResponsesChatModel codexLangchain4jOpenAiResponsesChatModel(LangChain4jModels models) {
-                return models.responsesChatModel(Role.CODEX);
+            OpenAiResponsesChatModel codexLangchain4jOpenAiResponsesChatModel(LangChain4jResponsesModels models) {
+                return models.chatModel(Role.CODEX);
             }
 
             @Bean
             @Fallback
             @ConditionalOnMissingBean(OpenAiResponsesStreamingChatModel.class)
             OpenAiResponsesStreamingChatModel codexLangchain4jOpenAiResponsesStreamingChatModel(
-                    LangChain4jModels models) {
-                return models.responsesStreamingChatModel(Role.CODEX);
+                    LangChain4jResponsesModels models) {
+                return models.streamingChatModel(Role.CODEX);
             }
 
         }

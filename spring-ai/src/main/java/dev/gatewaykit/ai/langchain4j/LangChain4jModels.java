@@ -10,8 +10,6 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModelName;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModelName;
-import dev.langchain4j.model.openai.OpenAiResponsesChatModel;
-import dev.langchain4j.model.openai.OpenAiResponsesStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
@@ -43,30 +41,6 @@ public final class LangChain4jModels {
             .maxRetries(settings().maxRetries());
         settings().organization().ifPresent(builder::organizationId);
         settings().project().ifPresent(builder::projectId);
-        return builder.build();
-    }
-
-    /**
-     * A chat model on the Responses API ({@code /responses}) on the route of {@code role}, for the CODEX role's
-     * agent loops. LangChain4j's Responses model takes no retry count and no project, so {@code OPENAI_MAX_RETRIES}
-     * and {@code OPENAI_PROJECT} do not apply to it; failover, headers and timeouts do (they are the route's).
-     */
-    public OpenAiResponsesChatModel responsesChatModel(Role role) {
-        RouteSettings route = route(role);
-        OpenAiResponsesChatModel.Builder builder = OpenAiResponsesChatModel.builder()
-            .httpClientBuilder(new RouteHttpClientBuilder(clients.okHttpClient(role)))
-            .baseUrl(route.baseUrl()).apiKey(key(route)).modelName(route.model().orElse(DEFAULT_CHAT_MODEL));
-        settings().organization().ifPresent(builder::organizationId);
-        return builder.build();
-    }
-
-    /** A streaming chat model on the Responses API on the route of {@code role}; as {@link #responsesChatModel}. */
-    public OpenAiResponsesStreamingChatModel responsesStreamingChatModel(Role role) {
-        RouteSettings route = route(role);
-        OpenAiResponsesStreamingChatModel.Builder builder = OpenAiResponsesStreamingChatModel.builder()
-            .httpClientBuilder(new RouteHttpClientBuilder(clients.okHttpClient(role)))
-            .baseUrl(route.baseUrl()).apiKey(key(route)).modelName(route.model().orElse(DEFAULT_CHAT_MODEL));
-        settings().organization().ifPresent(builder::organizationId);
         return builder.build();
     }
 
@@ -103,7 +77,7 @@ public final class LangChain4jModels {
 
     // LangChain4j always sends a bearer key; on a keyless route it sends the placeholder that the route's
     // KeylessAuthorizationInterceptor removes before the request leaves.
-    private static String key(RouteSettings route) {
+    static String key(RouteSettings route) {
         return route.apiKey().map(ApiKey::reveal).orElse(KeylessAuthorizationInterceptor.PLACEHOLDER_KEY);
     }
 }

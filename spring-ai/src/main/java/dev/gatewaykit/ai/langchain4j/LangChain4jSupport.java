@@ -17,6 +17,10 @@ public final class LangChain4jSupport {
     /** LangChain4j's chat model on the Responses API (langchain4j-open-ai 1.19 has it; earlier 1.x may not). */
     static final String OPEN_AI_RESPONSES_CHAT_MODEL = "dev.langchain4j.model.openai.OpenAiResponsesChatModel";
 
+    /** Its streaming twin. */
+    static final String OPEN_AI_RESPONSES_STREAMING_CHAT_MODEL =
+            "dev.langchain4j.model.openai.OpenAiResponsesStreamingChatModel";
+
     static final String CHAT_MODEL_1X = "dev.langchain4j.model.chat.ChatModel";
 
     static final String HTTP_CLIENT_BUILDER = "dev.langchain4j.http.client.HttpClientBuilder";

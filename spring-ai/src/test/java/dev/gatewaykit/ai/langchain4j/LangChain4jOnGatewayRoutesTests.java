@@ -213,17 +213,6 @@ class LangChain4jOnGatewayRoutesTests {
     }
 
     @Test
-    void aLangChain4jWithoutTheResponsesModelGetsTheOtherModels() {
-        runner().withClassLoader(new FilteredClassLoader(OpenAiResponsesChatModel.class,
-                OpenAiResponsesStreamingChatModel.class)).run(context -> {
-            assertThat(context).hasNotFailed().hasBean("langchain4jOpenAiChatModel")
-                .hasBean("codexLangchain4jOpenAiChatModel");
-            assertThat(context).doesNotHaveBean("codexLangchain4jOpenAiResponsesChatModel")
-                .doesNotHaveBean("codexLangchain4jOpenAiResponsesStreamingChatModel");
-        });
-    }
-
-    @Test
     void anUnsupportedLangChain4jGivesOneClearMessageAndTheBridgeBacksOff(CapturedOutput output) {
         runner().withClassLoader(new FilteredClassLoader("dev.langchain4j.http.client")).run(context -> {
             assertThat(context).hasNotFailed().hasBean("llmOpenAIClient");
