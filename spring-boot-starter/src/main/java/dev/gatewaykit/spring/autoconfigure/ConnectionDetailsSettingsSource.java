@@ -18,8 +18,39 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
 
     private final OpenAIGatewayConnectionDetails details;
 
+    /**
+     * A layer of {@code details}.
+     * @throws IllegalStateException when {@code details} move the common base URL without the keys that must move
+     * with it (see {@link OpenAIGatewayConnectionDetails#baseUrl()})
+     */
     ConnectionDetailsSettingsSource(OpenAIGatewayConnectionDetails details) {
         this.details = details;
+        if (details.baseUrl().isPresent()) {
+            checkKeysMoveWithTheBaseUrl(details);
+        }
+    }
+
+    /**
+     * The shared keys ({@code OPENAI_API_KEY}, {@code OPENAI_INTERNAL_API_KEY}, {@code PORTKEY_API_KEY}) follow the
+     * resolved common base URL: details that move it must bring every role's key, and the Portkey key unless they
+     * name a gateway other than Portkey, or a configured key would reach the origin they moved to.
+     */
+    private static void checkKeysMoveWithTheBaseUrl(OpenAIGatewayConnectionDetails details) {
+        String moved = details.layerName() + " returns baseUrl() " + details.baseUrl().get();
+        for (Role role : Role.values()) {
+            if (details.apiKey(role).isEmpty()) {
+                throw new IllegalStateException(moved + " but no apiKey(" + role + "): the keys configured for"
+                        + " OPENAI_BASE_URL (" + Setting.API_KEY.variable() + ", "
+                        + Setting.INTERNAL_API_KEY.variable() + ") are never sent to the origin it moves to. Return"
+                        + " apiKey(role) for every role, or move single roles with baseUrl(role) only.");
+            }
+        }
+        boolean notPortkey = details.gateway().isPresent() && details.gateway().get() != GatewayKind.PORTKEY;
+        if (!notPortkey && details.portkeyApiKey().isEmpty()) {
+            throw new IllegalStateException(moved + " but no portkeyApiKey(): a configured "
+                    + Setting.PORTKEY_API_KEY.variable() + " is never sent to the origin it moves to. Return"
+                    + " portkeyApiKey(), or a gateway() other than PORTKEY.");
+        }
     }
 
     @Override
@@ -62,6 +93,12 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
         }
         if (setting == Setting.PORTKEY_API_KEY) {
             return "return the key from OpenAIGatewayConnectionDetails.portkeyApiKey()";
+        }
+        if (setting == Setting.BASE_URL) {
+            return "return the URL from OpenAIGatewayConnectionDetails.baseUrl()";
+        }
+        if (role.isPresent() && setting == Setting.roleBaseUrl(role.get())) {
+            return "return the URL from OpenAIGatewayConnectionDetails.baseUrl(" + role.get() + ")";
         }
         return SettingsSource.super.howToSet(setting);
     }

@@ -29,6 +29,10 @@ public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
     /**
      * The common base URL, {@code OPENAI_BASE_URL}: the proxy that the gateway's own settings ({@code PORTKEY_*},
      * {@code OPENAI_LITELLM_*}) belong to and are sent to. Roles still connect where {@link #baseUrl(Role)} says.
+     * <p>
+     * The shared keys belong to this URL's origin, so details that return it must also return
+     * {@link #apiKey(Role)} for every role and {@link #portkeyApiKey()} (unless {@link #gateway()} names another
+     * gateway than Portkey); otherwise the start fails rather than send a configured key to the new origin.
      * @return the base URL, or empty to keep the configured one
      */
     default Optional<String> baseUrl() {
@@ -45,8 +49,8 @@ public interface OpenAIGatewayConnectionDetails extends ConnectionDetails {
     }
 
     /**
-     * The Portkey API key, {@code PORTKEY_API_KEY} ({@code x-portkey-api-key}), sent only to {@link #baseUrl()}'s
-     * origin or Portkey's cloud.
+     * The Portkey API key, {@code PORTKEY_API_KEY} ({@code x-portkey-api-key}), sent only to the common base URL's
+     * origin (the configured one, or {@link #baseUrl()}) or Portkey's cloud.
      * @return the key, or empty to keep the configured one
      */
     default Optional<String> portkeyApiKey() {

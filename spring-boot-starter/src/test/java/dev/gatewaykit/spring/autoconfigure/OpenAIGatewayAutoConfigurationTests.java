@@ -465,6 +465,88 @@ class OpenAIGatewayAutoConfigurationTests {
     }
 
     @Test
+    void connectionDetailsThatMoveTheCommonBaseUrlWithoutTheRoleKeysFailRatherThanTakeTheConfiguredKey() {
+        OpenAIGatewayConnectionDetails baseOnly = new OpenAIGatewayConnectionDetails() {
+            @Override
+            public Optional<String> baseUrl(Role role) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> baseUrl() {
+                return Optional.of("http://127.0.0.1:9/v1");
+            }
+        };
+        runner("OPENAI_BASE_URL", "https://proxy.corp.example/v1", "OPENAI_API_KEY", PUBLIC_KEY)
+            .withBean(OpenAIGatewayConnectionDetails.class, () -> baseOnly)
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("baseUrl()")
+                .hasMessageContaining("apiKey(EMBEDDINGS)")
+                .hasMessageContaining("OPENAI_API_KEY")
+                .hasMessageNotContaining(PUBLIC_KEY));
+    }
+
+    @Test
+    void connectionDetailsThatMoveTheCommonBaseUrlToPortkeyWithoutAPortkeyKeyFail() {
+        OpenAIGatewayConnectionDetails portkey = new OpenAIGatewayConnectionDetails() {
+            @Override
+            public Optional<String> baseUrl(Role role) {
+                return Optional.of("http://127.0.0.1:9/v1");
+            }
+
+            @Override
+            public Optional<String> baseUrl() {
+                return Optional.of("http://127.0.0.1:9/v1");
+            }
+
+            @Override
+            public Optional<String> apiKey(Role role) {
+                return Optional.of(CODEX_KEY);
+            }
+        };
+        runner("OPENAI_BASE_URL", "https://portkey.corp.example/v1", "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY",
+                INTERNAL_KEY)
+            .withBean(OpenAIGatewayConnectionDetails.class, () -> portkey)
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("portkeyApiKey()")
+                .hasMessageContaining("PORTKEY_API_KEY")
+                .hasMessageNotContaining(INTERNAL_KEY));
+        OpenAIGatewayConnectionDetails litellm = new OpenAIGatewayConnectionDetails() {
+            @Override
+            public Optional<String> baseUrl(Role role) {
+                return Optional.of("http://127.0.0.1:9/v1");
+            }
+
+            @Override
+            public Optional<String> baseUrl() {
+                return Optional.of("http://127.0.0.1:9/v1");
+            }
+
+            @Override
+            public Optional<String> apiKey(Role role) {
+                return Optional.of(CODEX_KEY);
+            }
+
+            @Override
+            public Optional<GatewayKind> gateway() {
+                return Optional.of(GatewayKind.LITELLM);
+            }
+        };
+        runner("OPENAI_BASE_URL", "https://portkey.corp.example/v1", "PORTKEY_API_KEY", INTERNAL_KEY)
+            .withBean(OpenAIGatewayConnectionDetails.class, () -> litellm)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                GatewaySettings settings = context.getBean(GatewaySettings.class);
+                assertThat(settings.route(Role.LLM).gateway()).isEqualTo(GatewayKind.LITELLM);
+                assertThat(settings.route(Role.LLM).baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+            });
+    }
+
+    @Test
     void defaultConnectionDetailsReportWhereEachRoleGoes() {
         runner("OPENAI_BASE_URL", "http://litellm.internal:4000", "OPENAI_API_KEY", PUBLIC_KEY).run((context) -> {
             OpenAIGatewayConnectionDetails details = context.getBean(OpenAIGatewayConnectionDetails.class);
