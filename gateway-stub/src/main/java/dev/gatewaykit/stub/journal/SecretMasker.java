@@ -16,9 +16,6 @@ public final class SecretMasker {
     /** Shortest token worth looking up as a known key. */
     private static final int MIN_KNOWN = 4;
 
-    /** Longest rest of a dotted token looked up as a known key (keys are far shorter). */
-    private static final int MAX_KNOWN = 512;
-
     private SecretMasker() {
     }
 
@@ -204,35 +201,35 @@ public final class SecretMasker {
     }
 
     /**
-     * A token masked whole if it is a key; else each part after a dot is checked, since a key can follow one as a
-     * JSON path's property name ({@code $.sk-...}, {@code $.properties.my-virtual-key.type}). Each part is looked
-     * at once, and the rest of the token from a dot on only for an {@code sk-} start or a known key's length, so a
-     * token of many dots stays linear.
+     * A token masked whole if it is a key; else each part between dots is checked, since a key can follow a dot as a
+     * JSON path's property name ({@code $.sk-...}, {@code $.properties.my-virtual-key.type}), and an {@code sk-}
+     * key whose first part is short (a dotted key) is masked from there to the token's end. Each part is copied and
+     * looked at once, so a token of many dots stays linear. A known key that itself contains dots is found only as
+     * a whole token.
      */
     private static void appendToken(String token, Predicate<String> known, StringBuilder out) {
         if (isSecretToken(token, known)) {
             out.append(KeyMask.mask(token));
             return;
         }
-        int dot = token.indexOf('.');
-        if (dot < 0) {
+        if (token.indexOf('.') < 0) {
             out.append(token);
             return;
         }
-        out.append(token, 0, dot + 1);
-        int from = dot + 1;
-        while (from < token.length()) {
+        int from = 0;
+        while (true) {
             int next = token.indexOf('.', from);
             int end = next < 0 ? token.length() : next;
-            if (token.startsWith("sk-", from) || token.length() - from <= MAX_KNOWN) {
-                String rest = token.substring(from);
-                if (isSecretToken(rest, known)) {
-                    out.append(KeyMask.mask(rest));
-                    return;
-                }
-            }
             String part = token.substring(from, end);
-            out.append(isSecretToken(part, known) ? KeyMask.mask(part) : part);
+            if (isSecretToken(part, known)) {
+                out.append(KeyMask.mask(part));
+            } else if (from > 0 && part.startsWith("sk-") && next >= 0) {
+                String rest = token.substring(from);
+                out.append(isSecretToken(rest, known) ? KeyMask.mask(rest) : rest);
+                return;
+            } else {
+                out.append(part);
+            }
             if (next < 0) {
                 return;
             }

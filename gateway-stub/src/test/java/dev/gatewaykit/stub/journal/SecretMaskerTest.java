@@ -82,19 +82,18 @@ class SecretMaskerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "$.sk-test-live-0123456789abcdefWXYZ: unexpected property",
-            "$.tools[0].sk-test-live-0123456789abcdefWXYZ",
-            "$.properties.sk-test-live-0123456789abcdefWXYZ.type",
-            "config.custom-virtual-key-42",
-            "$.custom-virtual-key-42.type: expected string"
+    @CsvSource(delimiterString = " -> ", value = {
+            "$.sk-test-live-0123456789abcdefWXYZ: unexpected property -> $.sk-...WXYZ: unexpected property",
+            "$.tools[0].sk-test-live-0123456789abcdefWXYZ -> $.tools[0].sk-...WXYZ",
+            "$.properties.sk-test-live-0123456789abcdefWXYZ.type -> $.properties.sk-...WXYZ.type",
+            "config.custom-virtual-key-42 -> config.cus...y-42",
+            "$.custom-virtual-key-42.type: expected string -> $.cus...y-42.type: expected string",
+            "custom-virtual-key-42.type -> cus...y-42.type",
+            "$.a.sk-ab.cdefghijklmnop -> $.a.sk-...mnop"
     })
-    void keysAfterADotAreMaskedAsInJsonPaths(String text) {
+    void keysBetweenDotsAreMaskedAsInJsonPaths(String text, String expected) {
         // A schema report names a property by its JSON path: a key used as a property name follows a dot.
-        String masked = SecretMasker.mask(text, s -> s.equals("custom-virtual-key-42"));
-
-        assertThat(masked).doesNotContain("0123456789").doesNotContain("custom-virtual-key-42");
-        assertThat(masked).containsAnyOf("sk-...", "cus...y-42");
+        assertThat(SecretMasker.mask(text, s -> s.equals("custom-virtual-key-42"))).isEqualTo(expected);
     }
 
     @Test
@@ -105,7 +104,7 @@ class SecretMaskerTest {
 
     @Test
     void aKeyAfterManyDottedPartsIsMasked() {
-        // One token of 100,001 dot-separated parts: each part is looked at once (a quadratic scan would not finish).
+        // One token of 100,001 dot-separated parts.
         String text = "a.".repeat(100_000) + "sk-test-live-0123456789abcdefWXYZ";
 
         assertThat(SecretMasker.mask(text, s -> s.length() > 1_000_000)).endsWith("a.sk-...WXYZ")
