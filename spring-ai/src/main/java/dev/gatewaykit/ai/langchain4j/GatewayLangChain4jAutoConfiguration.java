@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Fallback;
  * {@code codexLangchain4jOpenAiChatModel} on the CODEX route ({@code @GatewayClient(Role.CODEX)},
  * {@link Fallback @Fallback}), {@code codexLangchain4jOpenAiResponsesChatModel} and
  * {@code codexLangchain4jOpenAiResponsesStreamingChatModel} (the Responses API) on the CODEX route ({@code @Fallback},
- * by type) and {@code langchain4jOpenAiEmbeddingModel} on the
- * EMBEDDINGS route. The names differ from Spring AI's so both bridges can live in one application.
+ * by type) and {@code langchain4jOpenAiEmbeddingModel} on the EMBEDDINGS route. The names differ from Spring AI's so
+ * both bridges can live in one application.
  */
 @AutoConfiguration(after = OpenAIGatewayAutoConfiguration.class)
 @ConditionalOnClass(name = LangChain4jSupport.OPEN_AI_CHAT_MODEL)

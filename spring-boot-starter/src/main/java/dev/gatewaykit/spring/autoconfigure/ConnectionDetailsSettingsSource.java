@@ -36,7 +36,8 @@ final class ConnectionDetailsSettingsSource implements SettingsSource {
      * name a gateway other than Portkey, or a configured key would reach the origin they moved to.
      */
     private static void checkKeysMoveWithTheBaseUrl(OpenAIGatewayConnectionDetails details) {
-        String moved = details.layerName() + " returns baseUrl() " + details.baseUrl().get();
+        // The URL itself stays out of the message: it could carry credentials.
+        String moved = details.layerName() + " returns baseUrl()";
         for (Role role : Role.values()) {
             if (details.apiKey(role).isEmpty()) {
                 throw new IllegalStateException(moved + " but no apiKey(" + role + "): the keys configured for"
