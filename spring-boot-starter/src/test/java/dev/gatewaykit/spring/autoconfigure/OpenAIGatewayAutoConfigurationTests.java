@@ -490,22 +490,7 @@ class OpenAIGatewayAutoConfigurationTests {
 
     @Test
     void connectionDetailsThatMoveTheCommonBaseUrlToPortkeyWithoutAPortkeyKeyFail() {
-        OpenAIGatewayConnectionDetails portkey = new OpenAIGatewayConnectionDetails() {
-            @Override
-            public Optional<String> baseUrl(Role role) {
-                return Optional.of("http://127.0.0.1:9/v1");
-            }
-
-            @Override
-            public Optional<String> baseUrl() {
-                return Optional.of("http://127.0.0.1:9/v1");
-            }
-
-            @Override
-            public Optional<String> apiKey(Role role) {
-                return Optional.of(CODEX_KEY);
-            }
-        };
+        OpenAIGatewayConnectionDetails portkey = new EverythingMoved(Optional.empty());
         runner("OPENAI_BASE_URL", "https://portkey.corp.example/v1", "OPENAI_GATEWAY", "portkey", "PORTKEY_API_KEY",
                 INTERNAL_KEY)
             .withBean(OpenAIGatewayConnectionDetails.class, () -> portkey)
@@ -515,27 +500,7 @@ class OpenAIGatewayAutoConfigurationTests {
                 .hasMessageContaining("portkeyApiKey()")
                 .hasMessageContaining("PORTKEY_API_KEY")
                 .hasMessageNotContaining(INTERNAL_KEY));
-        OpenAIGatewayConnectionDetails litellm = new OpenAIGatewayConnectionDetails() {
-            @Override
-            public Optional<String> baseUrl(Role role) {
-                return Optional.of("http://127.0.0.1:9/v1");
-            }
-
-            @Override
-            public Optional<String> baseUrl() {
-                return Optional.of("http://127.0.0.1:9/v1");
-            }
-
-            @Override
-            public Optional<String> apiKey(Role role) {
-                return Optional.of(CODEX_KEY);
-            }
-
-            @Override
-            public Optional<GatewayKind> gateway() {
-                return Optional.of(GatewayKind.LITELLM);
-            }
-        };
+        OpenAIGatewayConnectionDetails litellm = new EverythingMoved(Optional.of(GatewayKind.LITELLM));
         runner("OPENAI_BASE_URL", "https://portkey.corp.example/v1", "PORTKEY_API_KEY", INTERNAL_KEY)
             .withBean(OpenAIGatewayConnectionDetails.class, () -> litellm)
             .run((context) -> {
@@ -544,6 +509,39 @@ class OpenAIGatewayAutoConfigurationTests {
                 assertThat(settings.route(Role.LLM).gateway()).isEqualTo(GatewayKind.LITELLM);
                 assertThat(settings.route(Role.LLM).baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
             });
+    }
+
+    /** Details that move the common base URL and every role, with a key for each role but no Portkey key. */
+    static final class EverythingMoved implements OpenAIGatewayConnectionDetails {
+
+        private static final Optional<String> URL = Optional.of("http://127.0.0.1:9/v1");
+
+        private final Optional<GatewayKind> gateway;
+
+        EverythingMoved(Optional<GatewayKind> gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public Optional<String> baseUrl(Role role) {
+            return URL;
+        }
+
+        @Override
+        public Optional<String> baseUrl() {
+            return URL;
+        }
+
+        @Override
+        public Optional<String> apiKey(Role role) {
+            return Optional.of(CODEX_KEY);
+        }
+
+        @Override
+        public Optional<GatewayKind> gateway() {
+            return this.gateway;
+        }
+
     }
 
     @Test
