@@ -218,10 +218,13 @@ public final class SecretMasker {
         }
         int from = 0;
         while (true) {
-            int next = token.indexOf('.', from);
+            int masked = maskedAt(token, from);
+            int next = token.indexOf('.', masked > 0 ? masked : from);
             int end = next < 0 ? token.length() : next;
             String part = token.substring(from, end);
-            if (isSecretToken(part, known)) {
+            if (masked > 0) {
+                out.append(part); // already a mask (sk-...abcd): its own dots are no parts
+            } else if (isSecretToken(part, known)) {
                 out.append(KeyMask.mask(part));
             } else if (from > 0 && part.startsWith("sk-") && next >= 0) {
                 String rest = token.substring(from);
@@ -236,6 +239,16 @@ public final class SecretMasker {
             out.append('.');
             from = next + 1;
         }
+    }
+
+    /** The end of a mask ({@code sk-...abcd}) that starts at {@code from} and ends the token or a part; else 0. */
+    private static int maskedAt(String token, int from) {
+        int end = from + 10;
+        if (end > token.length() || !token.startsWith("...", from + 3)
+                || end < token.length() && token.charAt(end) != '.') {
+            return 0;
+        }
+        return isMasked(token.substring(from, end)) ? end : 0;
     }
 
     private static boolean isSecretToken(String token, Predicate<String> known) {

@@ -89,7 +89,8 @@ class SecretMaskerTest {
             "config.custom-virtual-key-42 -> config.cus...y-42",
             "$.custom-virtual-key-42.type: expected string -> $.cus...y-42.type: expected string",
             "custom-virtual-key-42.type -> cus...y-42.type",
-            "$.a.sk-ab.cdefghijklmnop -> $.a.sk-...mnop"
+            "$.a.sk-ab.cdefghijklmnop -> $.a.sk-...mnop",
+            "$.properties.sk-...WXYZ.type -> $.properties.sk-...WXYZ.type"
     })
     void keysBetweenDotsAreMaskedAsInJsonPaths(String text, String expected) {
         // A schema report names a property by its JSON path: a key used as a property name follows a dot.
