@@ -226,7 +226,7 @@ public final class SecretMasker {
                 out.append(part); // already a mask (sk-...abcd): its own dots are no parts
             } else if (isSecretToken(part, known)) {
                 out.append(KeyMask.mask(part));
-            } else if (from > 0 && part.startsWith("sk-") && next >= 0) {
+            } else if (part.startsWith("sk-") && next >= 0) {
                 String rest = token.substring(from);
                 out.append(isSecretToken(rest, known) ? KeyMask.mask(rest) : rest);
                 return;
